@@ -20,7 +20,10 @@ export const GOAL_NAMES = [
 /** A goal name. */
 export type GoalName = (typeof GOAL_NAMES)[number];
 
-/** Situations an NPC has lines for; `{name}`, `{user}`, `{poi}` are substituted. */
+/**
+ * Situations an NPC has lines for; `{name}`, `{user}`, `{poi}` (and `{text}`, a POI's text) are
+ * substituted. `offerTour`/`offerHelp` are the questions an NPC asks unprompted.
+ */
 export const LINE_SITUATIONS = [
   'greet',
   'follow',
@@ -37,6 +40,8 @@ export const LINE_SITUATIONS = [
   'help',
   'idle',
   'notice',
+  'offerTour',
+  'offerHelp',
 ] as const;
 /** A situation with lines. */
 export type LineSituation = (typeof LINE_SITUATIONS)[number];
