@@ -148,7 +148,7 @@ describe('NPC brains (scripted percepts, kinematic bodies)', () => {
   });
 
   const pois: PoiSpec[] = [
-    { id: 'fountain', position: [0, 0, -4], title: 'the fountain', text: 'Built in 1901.' },
+    { id: 'fountain', position: [0, 0, -4], title: 'the fountain', text: 'Built in 1901.', details: ['It is fed by a spring.'] },
     { id: 'statue', position: [4, 0, -4], title: 'the statue', text: 'A bronze of the founder.' },
     { id: 'gate', position: [4, 0, 2], title: 'the gate', text: 'The old city gate.' },
   ];
@@ -214,6 +214,22 @@ describe('NPC brains (scripted percepts, kinematic bodies)', () => {
     h.run(0.1);
     expect(get(world, 'ada').goal).toBe('explain');
     expect(get(world, 'ada').saying).toBe('the fountain: Built in 1901.');
+    h.run(5);
+    h.say('tell_me_more', 'ada');
+    h.run(0.1);
+    expect(get(world, 'ada').saying).toBe('the fountain: It is fed by a spring.');
+  });
+
+  it('a guide tours its own POI list, and an unknown POI id is an error naming it', () => {
+    const spec = { ...npc('gia', [0, 0, -1.5], guide, Math.PI), pois: ['gate', 'statue'] };
+    const world = createNpcWorld({ npcs: [spec], pois });
+    const h = harness(world);
+    h.run(0.3);
+    h.say('next', 'gia');
+    h.run(0.2);
+    expect(get(world, 'gia').goal).toBe('tour');
+    expect(get(world, 'gia').saying).toMatch(/the gate/);
+    expect(() => createNpcWorld({ npcs: [{ ...spec, pois: ['nowhere'] }], pois })).toThrow(/'nowhere'/);
   });
 
   it('offers help to a user who lingers looking at it, and helps on a nod', () => {

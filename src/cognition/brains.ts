@@ -19,7 +19,10 @@ export interface PoiSpec {
   id: string;
   position: Vec3;
   title: string;
+  /** What is said first (`{text}` in lines). */
   text: string;
+  /** Further paragraphs, said in turn on each "tell me more". @default [] */
+  details?: string[];
 }
 
 /** An NPC as a scene declares it. */
@@ -27,7 +30,12 @@ export interface NpcSpec {
   id: string;
   name: string;
   persona: Persona;
+  /** Heading in radians about +y; 0 faces -z. */
   spawn: { position: Vec3; yaw?: number };
+  /** POI ids this NPC tours, in order (guides). @default every POI in scene order */
+  pois?: string[];
+  /** How far (m) it wanders from its spawn. @default `BrainsOptions.wanderRadius` */
+  wanderRadius?: number;
 }
 
 /** Goal codes, in `GOAL_NAMES` order. */
@@ -114,6 +122,7 @@ const D = {
   come: 0.85,
   keepDistance: 0.95,
   tour: 0.7,
+  tourAsked: 0.82,
   explain: 0.88,
   explainPointed: 0.6,
   askHold: 0.75,
@@ -187,6 +196,24 @@ export function createBrains(options: BrainsOptions) {
       throw new Error(`createBrains: pois[${k}] needs an id and a position [x, y, z]`);
     }
   });
+  // Each NPC's tour: its own POI list (by id) or every POI in order, flattened.
+  const tourOffset = new Int32Array(n);
+  const tourLen = new Int16Array(n);
+  const tourList: number[] = [];
+  const wanderR = new Float32Array(n);
+  specs.forEach((s, i) => {
+    tourOffset[i] = tourList.length;
+    const list = s.pois ?? pois.map((p) => p.id);
+    for (const id of list) {
+      const k = pois.findIndex((p) => p.id === id);
+      if (k < 0) throw new Error(`createBrains: npcs[${i}] ('${s.id}').pois names '${id}', which is not among the POIs`);
+      tourList.push(k);
+    }
+    tourLen[i] = list.length;
+    wanderR[i] = s.wanderRadius ?? wanderRadius;
+  });
+  const tourPois = Int16Array.from(tourList);
+  const tourPoi = (i: number, k: number) => tourPois[tourOffset[i] + k];
 
   // --- per NPC -------------------------------------------------------------------------------
   const posX = Float64Array.from(spawnX);
@@ -235,6 +262,8 @@ export function createBrains(options: BrainsOptions) {
   const helpRequested = new Uint8Array(n);
   const helpOfferedT = new Float64Array(n).fill(-Infinity);
   const nextWanderT = new Float64Array(n);
+  const lastExplained = new Int16Array(n).fill(-1);
+  const explainCount = new Uint16Array(n);
   const urgent = new Uint8Array(n);
   const urgentList = new Int32Array(n);
   let urgentCount = 0;
@@ -310,12 +339,12 @@ export function createBrains(options: BrainsOptions) {
   }
 
   // --- actions --------------------------------------------------------------------------------
-  function say(i: number, situation: LineSituation, u: number, poi: number, t: number): void {
+  function say(i: number, situation: LineSituation, u: number, poi: number, t: number, text0?: string): void {
     const sit = SITUATION_INDEX[situation];
     const count = lineCount[i * 32 + sit]++;
     const line = pickLine(personas[i], situation, count, i);
     const p = poi >= 0 ? pois[poi] : null;
-    const text = formatLine(line, names[i], u >= 0 ? (userIds[u] ?? '') : '', p ? p.title : '', p ? p.text : '');
+    const text = formatLine(line, names[i], u >= 0 ? (userIds[u] ?? '') : '', p ? p.title : '', text0 ?? (p ? p.text : ''));
     sayText[i] = text;
     saySituation[i] = situation;
     sayStart[i] = t;
@@ -600,7 +629,7 @@ export function createBrains(options: BrainsOptions) {
       }
       // Offers: a tour to a greeted user nearby; help to one who lingers looking at the NPC.
       if (askOk(i, u, t)) {
-        if (pois.length > 0 && bias[i * GOAL_COUNT + G.tour] > 0 && !tourOffered[iu] && !tourActive[i] && t - greetedT[iu] > 2 && t - greetedT[iu] < 60 && dist[iu] < 4) {
+        if (tourLen[i] > 0 && bias[i * GOAL_COUNT + G.tour] > 0 && !tourOffered[iu] && !tourActive[i] && t - greetedT[iu] > 2 && t - greetedT[iu] < 60 && dist[iu] < 4) {
           if (setScore(G.ask, D.offer * bias[i * GOAL_COUNT + G.tour], u, -1)) askWhich[i] = QUESTION.tour;
         } else if (bias[i * GOAL_COUNT + G.help] > 0 && attentionSince[iu] > 0 && t - attentionSince[iu] > 3 && dist[iu] < 3 && t - helpOfferedT[i] > 60 && t - lastInteractionT[iu] > 8) {
           if (setScore(G.ask, D.offer * bias[i * GOAL_COUNT + G.help], u, -1)) askWhich[i] = QUESTION.help;
@@ -608,9 +637,9 @@ export function createBrains(options: BrainsOptions) {
       }
     }
     if (tourActive[i]) setScore(G.tour, D.tour, tourUser[i], -1);
-    else if (pois.length > 0) {
+    else if (tourLen[i] > 0) {
       r = recall(i, L.next, L.next, -1, t);
-      if (r >= 0) setScore(G.tour, D.tour, memUser[r], r);
+      if (r >= 0) setScore(G.tour, D.tourAsked, memUser[r], r);
     }
     // The running goal holds while it is not done.
     const g = goal[i];
@@ -716,16 +745,16 @@ export function createBrains(options: BrainsOptions) {
           tourIdx[i] = 0;
           tourIntroIdx[i] = -1;
           if (u >= 0) tourOffered[iu] = 1;
-          say(i, 'tourStart', u, 0, t);
+          say(i, 'tourStart', u, tourPoi(i, 0), t);
         }
         goalUser[i] = tourUser[i];
         break;
       case G.explain: {
         let poi = rec >= 0 && memLabel[rec] === L.point ? memPoi[rec] : -1;
-        if (poi < 0 && tourActive[i]) poi = tourIdx[i];
+        if (poi < 0 && tourActive[i] && tourIdx[i] < tourLen[i]) poi = tourPoi(i, tourIdx[i]);
         if (poi < 0) poi = nearestPoi(i);
         goalPoi[i] = poi;
-        if (poi >= 0) say(i, 'explain', u, poi, t);
+        if (poi >= 0) explain(i, u, poi, t);
         else say(i, 'no', u, -1, t);
         break;
       }
@@ -753,6 +782,15 @@ export function createBrains(options: BrainsOptions) {
 
   function exitGoal(i: number, g: number): void {
     if ((g === G.ask || g === G.tour) && question[i] !== QUESTION.none) question[i] = QUESTION.none;
+  }
+
+  /** Say what `poi` is: its text the first time, then its details in turn. */
+  function explain(i: number, u: number, poi: number, t: number): void {
+    const count = lastExplained[i] === poi ? ++explainCount[i] : (explainCount[i] = 0);
+    lastExplained[i] = poi;
+    const details = pois[poi].details;
+    const text = count === 0 || !details || details.length === 0 ? pois[poi].text : details[(count - 1) % details.length];
+    say(i, 'explain', u, poi, t, text);
   }
 
   function nearestPoi(i: number): number {
@@ -807,7 +845,7 @@ export function createBrains(options: BrainsOptions) {
         const dz = moveZ[i] - posZ[i];
         if (t >= nextWanderT[i] || (moveMode[i] === MOVE.point && dx * dx + dz * dz < 0.25)) {
           const a = random() * Math.PI * 2;
-          const r = Math.sqrt(random()) * wanderRadius;
+          const r = Math.sqrt(random()) * wanderR[i];
           moveTo(i, MOVE.point, -1, spawnX[i] + Math.cos(a) * r, spawnY[i], spawnZ[i] + Math.sin(a) * r, 0.7, 0.3);
           nextWanderT[i] = t + 6 + random() * 6;
         }
@@ -856,7 +894,7 @@ export function createBrains(options: BrainsOptions) {
               tourUser[i] = u;
               tourIdx[i] = 0;
               tourIntroIdx[i] = -1;
-              say(i, 'tourStart', u, 0, t);
+              say(i, 'tourStart', u, tourPoi(i, 0), t);
             } else {
               helpRequested[i] = 1;
               questionUser[i] = u;
@@ -876,7 +914,7 @@ export function createBrains(options: BrainsOptions) {
 
   function actTour(i: number, u: number, t: number): void {
     const k = tourIdx[i];
-    if (k >= pois.length) {
+    if (k >= tourLen[i]) {
       tourActive[i] = 0;
       goalDone[i] = 1;
       return;
@@ -887,7 +925,7 @@ export function createBrains(options: BrainsOptions) {
       advanceTour(i, u, t);
       return;
     }
-    const p = pois[k].position;
+    const p = pois[tourPoi(i, k)].position;
     switch (goalPhase[i]) {
       case 0: {
         // Walk to the stop; the guide faces where it goes.
@@ -906,7 +944,7 @@ export function createBrains(options: BrainsOptions) {
         if (tourIntroIdx[i] !== k) {
           if (sayUntil[i] > t) break; // let the previous line finish
           tourIntroIdx[i] = k;
-          say(i, 'explain', u, k, t);
+          explain(i, u, tourPoi(i, k), t);
         }
         goalPhase[i] = 2;
         goalPhaseT[i] = sayUntil[i] > t ? sayUntil[i] : t;
@@ -940,13 +978,13 @@ export function createBrains(options: BrainsOptions) {
   function advanceTour(i: number, u: number, t: number): void {
     question[i] = QUESTION.none;
     const k = ++tourIdx[i];
-    if (k >= pois.length) {
+    if (k >= tourLen[i]) {
       say(i, 'tourEnd', u, -1, t);
       tourActive[i] = 0;
       goalDone[i] = 1;
       return;
     }
-    say(i, 'next', u, k, t);
+    say(i, 'next', u, tourPoi(i, k), t);
     goalPhase[i] = 0;
     goalPhaseT[i] = t;
   }
@@ -1043,6 +1081,9 @@ export function createBrains(options: BrainsOptions) {
     questionUser,
     tourActive,
     tourIdx,
+    /** The POI index of NPC `i`'s `k`-th tour stop. */
+    tourPoi,
+    tourLen,
     dist,
     attention,
     mood,
