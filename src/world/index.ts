@@ -3,3 +3,4 @@ export * from './define-scene';
 export * from './load-progress';
 export * from './navmesh';
 export * from './registry';
+export * from './scene-specs';
