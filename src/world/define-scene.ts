@@ -197,7 +197,8 @@ const ID_RE = /^[a-z][a-z0-9-]*$/;
 const exp = (expected: string) => ({ error: expected });
 
 const finite = (what = 'a number') => z.number(exp(what)).finite(exp(what));
-const nonEmpty = (what = 'a non-empty string') => z.string(exp(what)).trim().min(1, exp(what));
+// A regex, not .trim(): trimming would change the value the error reports.
+const nonEmpty = (what = 'a non-empty string') => z.string(exp(what)).regex(/\S/, exp(what));
 const idSchema = z.string(exp('a kebab-case id')).regex(ID_RE, exp('a kebab-case id (a-z, 0-9, -; starts with a letter)'));
 const vec3Schema = z.tuple([finite(), finite(), finite()], exp('[x, y, z] in metres'));
 const colorSchema = z.string(exp('a CSS colour string')).min(1, exp('a CSS colour string'));
