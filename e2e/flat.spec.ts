@@ -1,0 +1,112 @@
+import { expect, getState, test, waitForReady } from './fixtures';
+
+test.describe('flat mode', () => {
+  test('loads, reaches metaverse:ready and draws the scene', async ({ app }) => {
+    const { page } = app;
+    await page.goto('/');
+    await waitForReady(page);
+    const s = await getState(page);
+    expect(s.ready).toBe(true);
+    expect(s.mode).toBe('flat');
+    expect(s.sceneId).toBeTruthy();
+    expect(['webgpu', 'webgl', 'wasm', 'cpu']).toContain(s.backend);
+    await expect(page.getByTestId('hud-backend')).toHaveText(s.backend);
+
+    // The canvas must hold a picture, not one flat colour: sample its pixels.
+    const png = await page.locator('canvas').first().screenshot();
+    const stats = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const colours = new Set<number>();
+      let sum = 0;
+      let sum2 = 0;
+      const n = d.length / 4;
+      for (let i = 0; i < d.length; i += 4) {
+        const l = 0.299 * d[i] + 0.587 * d[i + 1] + 0.114 * d[i + 2];
+        sum += l;
+        sum2 += l * l;
+        colours.add(((d[i] >> 3) << 10) | ((d[i + 1] >> 3) << 5) | (d[i + 2] >> 3));
+      }
+      return { variance: sum2 / n - (sum / n) ** 2, colours: colours.size };
+    }, png.toString('base64'));
+    console.log(`canvas pixels: luminance variance ${stats.variance.toFixed(1)}, ${stats.colours} distinct colours (15-bit)`);
+    expect(stats.variance).toBeGreaterThan(20);
+    expect(stats.colours).toBeGreaterThan(20);
+  });
+
+  test('keyboard walking moves the user the way they face', async ({ app }) => {
+    const { page } = app;
+    await page.goto('/');
+    await waitForReady(page);
+    const start = await getState(page);
+    expect(start.user.forward[2]).toBeLessThan(-0.99); // spawn faces -z
+    await page.locator('canvas').first().focus();
+    await page.keyboard.down('KeyW');
+    await page.waitForFunction((z0) => window.metaverse!.getState().user.position[2] < z0 - 1, start.user.position[2]);
+    await page.keyboard.up('KeyW');
+    const afterW = await getState(page);
+    expect(Math.abs(afterW.user.position[0] - start.user.position[0])).toBeLessThan(0.05);
+
+    await page.keyboard.down('KeyD');
+    await page.waitForFunction((x0) => window.metaverse!.getState().user.position[0] > x0 + 0.5, afterW.user.position[0]);
+    await page.keyboard.up('KeyD');
+    await page.keyboard.down('ArrowDown');
+    await page.waitForFunction((z0) => window.metaverse!.getState().user.position[2] > z0 + 0.5, afterW.user.position[2]);
+    await page.keyboard.up('ArrowDown');
+  });
+
+  test('mouse drag turns the head; clicks count as right-hand selects along the mouse ray', async ({ app }) => {
+    const { page } = app;
+    await page.goto('/');
+    await waitForReady(page);
+    const canvas = page.locator('canvas').first();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 200, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    // Dragging right turns right: forward gains +x.
+    await page.waitForFunction(() => window.metaverse!.getState().user.forward[0] > 0.3);
+    // A drag is look, not a click: no select so far.
+    expect((await getState(page)).xr.selectCount.right).toBe(0);
+    await page.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2);
+    await page.waitForFunction(() => window.metaverse!.getState().xr.selectCount.right === 1);
+    const s = await getState(page);
+    expect(s.xr.right).not.toBeNull(); // the mouse ray stands for the right controller
+    expect(s.xr.head?.position[1]).toBeCloseTo(1.6, 2);
+    expect(s.sensors.motionFrames).toBeGreaterThan(10);
+  });
+
+  test('every voice command has a button that emits the speech percept', async ({ app }) => {
+    const { page } = app;
+    await page.goto('/');
+    await waitForReady(page);
+    const labels = ['hello', 'follow_me', 'stop', 'come_here', 'go_away', 'yes', 'no', 'next', 'tell_me_more', 'help'];
+    for (const label of labels) await page.locator(`button[data-command="${label}"]`).click();
+    const s = await getState(page);
+    const speech = s.percepts.filter((p) => p.kind === 'speech' && p.confidence === 1 && p.source === 'local');
+    expect(speech.map((p) => p.label)).toEqual(labels);
+  });
+
+  test('reports the median frame time in flat mode', async ({ app }) => {
+    const { page } = app;
+    await page.goto('/');
+    await waitForReady(page);
+    await page.waitForFunction(() => window.metaverse!.getState().xr.head !== null);
+    // 120 frames after ready so the window holds only steady-state frames.
+    const f0 = await page.evaluate(() => window.metaverse!.getState().sensors.motionFrames);
+    await page.waitForFunction((f) => window.metaverse!.getState().sensors.motionFrames > f + 130, f0, { timeout: 120_000 });
+    const hud = await page.getByTestId('hud-frame-ms').getAttribute('data-frame-ms');
+    const s = await getState(page);
+    console.log(`FLAT median frame time: ${s.frameMs.toFixed(1)} ms (HUD ${hud} ms, backend ${s.backend})`);
+    expect(s.frameMs).toBeGreaterThan(0);
+    expect(Number(hud)).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,60 @@
+import { expect, getState, test, waitForReady } from './fixtures';
+
+test.describe('VR through the iwer emulator', () => {
+  test('enter VR, render XR frames, see the right controller move and select, leave where you were', async ({ app }) => {
+    const { page } = app;
+    await page.goto('/');
+    await waitForReady(page);
+    // Walk a little first so "the same place" is not the spawn.
+    await page.keyboard.down('KeyW');
+    await page.waitForFunction(() => window.metaverse!.getState().user.position[2] < 2.2);
+    await page.keyboard.up('KeyW');
+    const before = await getState(page);
+    expect(before.mode).toBe('flat');
+
+    const enter = page.getByRole('button', { name: 'Enter VR' });
+    await expect(enter).toBeVisible();
+    await enter.click();
+    await page.waitForFunction(() => {
+      const s = window.metaverse!.getState();
+      return s.mode === 'vr' && s.xr.frames > 30;
+    });
+    const inVr = await getState(page);
+    // The headset starts where the flat visitor stood.
+    expect(Math.hypot(inVr.user.position[0] - before.user.position[0], inVr.user.position[2] - before.user.position[2])).toBeLessThan(0.1);
+
+    // Drive the emulated right controller and watch the app see its target-ray pose.
+    await page.evaluate(() => window.xrDevice!.controllers.right!.position.set(0.3, 1.1, -0.4));
+    await page.waitForFunction(() => {
+      const r = window.metaverse!.getState().xr.right;
+      return !!r && Math.abs(r.position[0] - 0.3) < 0.01 && Math.abs(r.position[1] - 1.1) < 0.01 && Math.abs(r.position[2] + 0.4) < 0.01;
+    });
+
+    // Trigger press then release: one select on the right hand. The controller's bent teleport
+    // ray lands on the floor ahead, so the select also teleports the visitor forward.
+    const f0 = (await getState(page)).xr.frames;
+    await page.evaluate(() => window.xrDevice!.controllers.right!.updateButtonValue('trigger', 1));
+    await page.waitForFunction((f) => window.metaverse!.getState().xr.frames > f + 3, f0);
+    await page.evaluate(() => window.xrDevice!.controllers.right!.updateButtonValue('trigger', 0));
+    await page.waitForFunction(() => window.metaverse!.getState().xr.selectCount.right === 1);
+    const sel = await getState(page);
+    expect(sel.xr.lastSelect?.hand).toBe('right');
+    expect(sel.sensors.motionFrames).toBeGreaterThan(30);
+    await page.waitForFunction((z) => window.metaverse!.getState().user.position[2] < z - 0.5, inVr.user.position[2]);
+
+    // Frame time inside the XR session (steady state: a fresh 120-frame window).
+    const f1 = sel.xr.frames;
+    await page.waitForFunction((f) => window.metaverse!.getState().xr.frames > f + 130, f1, { timeout: 120_000 });
+    const vr = await getState(page);
+    console.log(`VR (iwer, emulated Quest 3) median frame time: ${vr.frameMs.toFixed(1)} ms over XR frames; ${vr.xr.frames} XR frames so far`);
+
+    // Leave VR: back to flat mode at the same place (where the teleport put the visitor).
+    await page.evaluate(() => window.xrDevice!.activeSession!.end());
+    await page.waitForFunction(() => window.metaverse!.getState().mode === 'flat');
+    const after = await getState(page);
+    console.log(`before VR ${JSON.stringify(before.user.position)}, in VR ${JSON.stringify(vr.user.position)}, after ${JSON.stringify(after.user.position)}`);
+    expect(Math.hypot(after.user.position[0] - vr.user.position[0], after.user.position[2] - vr.user.position[2])).toBeLessThan(0.05);
+    expect(after.user.forward[2]).toBeLessThan(-0.99); // still facing the way the headset faced
+    await expect(page.getByRole('button', { name: 'Enter VR' })).toBeVisible();
+  });
+});
