@@ -1,0 +1,85 @@
+import { expect, getState, test, waitForReady } from './fixtures';
+
+test.describe('microphone from a WAV ("follow me")', () => {
+  test.use({ launch: { audioFile: 'e2e/fixtures/follow-me-48k.wav' } });
+
+  test('voice frames arrive, the gate opens on speech, and nothing but app assets goes over the network', async ({ app }) => {
+    const { page } = app;
+    const requests: { method: string; url: string; type: string; hasBody: boolean }[] = [];
+    page.on('request', (r) => requests.push({ method: r.method(), url: r.url(), type: r.resourceType(), hasBody: r.postDataBuffer() !== null }));
+    page.on('websocket', (ws) => requests.push({ method: 'WS', url: ws.url(), type: 'websocket', hasBody: true }));
+    await page.goto('/');
+    await waitForReady(page);
+    await page.waitForFunction(() => window.metaverse!.getState().sensors.mic === 'live');
+    await expect(page.getByTestId('hud-mic')).toContainText('LIVE'); // the live indicator is visible
+    // 1 s silence + speech + 2 s silence, looping: the gate must open at least once.
+    await page.waitForFunction(() => {
+      const s = window.metaverse!.getState().sensors;
+      return s.melFrames > 200 && s.gateOpenCount >= 1;
+    }, undefined, { timeout: 60_000 });
+    const s = await getState(page);
+    console.log(`mic: AudioContext ${s.sensors.micInputRate} Hz, ${s.sensors.audioChunks} chunks, ${s.sensors.melFrames} log-mel frames, gate opened ${s.sensors.gateOpenCount}x`);
+    expect([44100, 48000]).toContain(s.sensors.micInputRate);
+    // 100 frames a second of 20 ms chunks: frames track chunks (2 frames a chunk, minus the first window).
+    expect(Math.abs(s.sensors.melFrames - s.sensors.audioChunks * 2)).toBeLessThan(10);
+
+    // Keep the mic live a while longer, then audit every request of the session.
+    await page.waitForFunction((n) => window.metaverse!.getState().sensors.melFrames > n + 300, s.sensors.melFrames, { timeout: 60_000 });
+    const origin = new URL(page.url()).origin;
+    const offending = requests.filter((r) => {
+      if (r.url.startsWith('data:') || r.url.startsWith('blob:')) return false;
+      return r.method !== 'GET' || r.hasBody || new URL(r.url).origin !== origin;
+    });
+    console.log(`network during the session: ${requests.length} requests, all same-origin GETs: ${offending.length === 0}`);
+    expect(offending).toEqual([]);
+    // Same-origin GETs only of app assets: the page, bundles, styles, worklet, models, XR profiles.
+    for (const r of requests) {
+      if (r.url.startsWith('data:') || r.url.startsWith('blob:')) continue;
+      expect(new URL(r.url).pathname).toMatch(/^\/($|\?|index\.html|assets\/|models\/|xr-profiles\/|favicon)/);
+    }
+  });
+
+  test('push-to-talk: frames only while T is held; the choice is remembered', async ({ app }) => {
+    const { page } = app;
+    await page.goto('/');
+    await waitForReady(page);
+    await page.waitForFunction(() => window.metaverse!.getState().sensors.melFrames > 10);
+    await page.getByRole('button', { name: 'Always listening' }).click();
+    await page.waitForFunction(() => window.metaverse!.getState().sensors.listening === false);
+    const idle = (await getState(page)).sensors.melFrames;
+    // While not held, chunks still arrive but no frames are taken.
+    const chunks = (await getState(page)).sensors.audioChunks;
+    await page.waitForFunction((c) => window.metaverse!.getState().sensors.audioChunks > c + 25, chunks);
+    expect((await getState(page)).sensors.melFrames).toBe(idle);
+    await page.keyboard.down('KeyT');
+    await page.waitForFunction((n) => window.metaverse!.getState().sensors.melFrames > n + 20, idle);
+    await page.keyboard.up('KeyT');
+    await page.reload();
+    await waitForReady(page);
+    const s = await getState(page);
+    expect(s.settings.talkMode).toBe('push');
+    expect(s.sensors.listening).toBe(false);
+  });
+});
+
+test.describe('microphone denied', () => {
+  test.use({ launch: { denyMic: true } });
+
+  test('the app still reaches metaverse:ready and the HUD says why the mic is off', async ({ app }) => {
+    const { page } = app;
+    await page.goto('/');
+    await waitForReady(page);
+    await page.waitForFunction(() => ['denied', 'unavailable', 'error'].includes(window.metaverse!.getState().sensors.mic));
+    const s = await getState(page);
+    console.log(`denied mic: state ${s.sensors.mic}, reason "${s.sensors.micReason}"`);
+    expect(s.sensors.mic).toBe('denied');
+    await expect(page.getByTestId('hud-mic')).toContainText('denied');
+    await expect(page.getByTestId('hud-mic')).not.toContainText('LIVE');
+    // Everything else keeps working: walking and the command buttons.
+    await page.keyboard.down('KeyW');
+    await page.waitForFunction((z) => window.metaverse!.getState().user.position[2] < z - 0.5, s.user.position[2]);
+    await page.keyboard.up('KeyW');
+    await page.locator('button[data-command="hello"]').click();
+    await page.waitForFunction(() => window.metaverse!.getState().percepts.some((p) => p.label === 'hello'));
+  });
+});
