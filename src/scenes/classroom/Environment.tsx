@@ -75,7 +75,8 @@ export function ClassroomEnvironment() {
       <directionalLight position={[9, 6, 1]} intensity={1.8} color="#fff0d0" castShadow shadow-mapSize={[1024, 1024]} />
       <mesh position={[0, height, 0]} rotation={[Math.PI / 2, 0, 0]}>
         <planeGeometry args={[hx * 2, hz * 2]} />
-        <meshStandardMaterial color="#fbf8f1" roughness={1} />
+        {/* Bounce light as emissive: the hemisphere light leaves downward faces dark. */}
+        <meshStandardMaterial color="#fbf8f1" roughness={1} emissive="#9a968e" />
       </mesh>
       {[-1.5, 1.5].map((z) => (
         <mesh key={z} position={[0, height - 0.05, z]}>

@@ -172,7 +172,8 @@ export function MuseumEnvironment() {
       {/* Ceiling and skylights. */}
       <mesh position={[0, height, 0]} rotation={[Math.PI / 2, 0, 0]}>
         <planeGeometry args={[hx * 2, hz * 2]} />
-        <meshStandardMaterial color="#f4f1ea" roughness={1} />
+        {/* The hemisphere light's ground colour would leave a downward face dark: bounce light as emissive. */}
+        <meshStandardMaterial color="#f4f1ea" roughness={1} emissive="#8c857a" />
       </mesh>
       {[-6, 6].map((x) => (
         <mesh key={x} position={[x, height - 0.01, 0]} rotation={[Math.PI / 2, 0, 0]}>
