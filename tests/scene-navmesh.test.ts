@@ -31,6 +31,8 @@ describe.each(Object.keys(PAIRS))('scene %s', (id) => {
     expect(progress.getState().stages.assets.status).toBe('done');
     expect(progress.getState().stages.navmesh.status).toBe('done');
     expect(nav.stats.reachablePolygons).toBeGreaterThan(0);
+    // The figure the docs quote: build time and size per scene.
+    console.log(`navmesh ${id}: ${nav.stats.polygons} polygons (${nav.stats.reachablePolygons} reachable), built in ${nav.stats.buildMs.toFixed(0)} ms`);
 
     const spawn = scene.manifest.spawn.position;
     const spawnOnMesh = nav.closestWalkable(spawn, [0, 0, 0], 0.5);
@@ -49,6 +51,7 @@ describe.each(Object.keys(PAIRS))('scene %s', (id) => {
     expect(horiz(p[p.length - 1], b.position)).toBeLessThan(2.5);
     const straight = horiz(p[0], p[p.length - 1]);
     const len = pathLength(p);
+    console.log(`path ${id}: ${aId} -> ${bId}: ${p.length} corners, ${len.toFixed(2)} m (straight ${straight.toFixed(2)} m)`);
     expect(len).toBeGreaterThanOrEqual(straight - 1e-6);
     expect(len).toBeLessThan(straight * 2 + 2);
     // Every corner is on the floor.
