@@ -85,7 +85,7 @@ export interface NpcWorldOptions {
   tickHz?: number;
   /** Seed of the deterministic random stream. @default 1 */
   seed?: number;
-  /** Distance (m) to a user within which NPCs use full crowd avoidance. @default 12 */
+  /** Distance (m) to a user within which NPCs use full crowd avoidance (costly; far ones only separate). @default 6 */
   detailRadius?: number;
   /** Further brain options (hearing radius, keep distance, dwell...). */
   brains?: Omit<BrainsOptions, 'npcs' | 'pois' | 'tickHz' | 'seed'>;
@@ -137,7 +137,7 @@ export function createNpcWorld(options: NpcWorldOptions): NpcWorld {
   const driver = options.navMesh
     ? createCrowdDriver({ navMesh: options.navMesh, spawns })
     : createKinematicDriver({ spawns });
-  const detailRadius = options.detailRadius ?? 12;
+  const detailRadius = options.detailRadius ?? 6;
 
   const npcs: NpcState[] = options.npcs.map((s, i) => ({
     id: s.id,

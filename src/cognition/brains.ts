@@ -93,6 +93,11 @@ export interface BrainsOptions {
   questionTimeoutSeconds?: number;
   /** Radius (m) around the spawn that wandering stays in. @default 5 */
   wanderRadius?: number;
+  /**
+   * Each tick's NPCs are split into this many slices run at evenly spaced sub-ticks, so 1,000
+   * brains do not all think in one frame (each NPC still thinks once per tick). @default 4
+   */
+  slices?: number;
   /** Working-memory slots per NPC (older records are overwritten). @default 8 */
   memorySlots?: number;
   /** Time constant (s) of memory decay: salience = confidence * exp(-age / tau). @default 3 */
@@ -149,7 +154,9 @@ export function createBrains(options: BrainsOptions) {
   const C = options.memorySlots ?? 8;
   const tickHz = options.tickHz ?? 10;
   if (!(tickHz > 0)) throw new Error(`createBrains: tickHz must be > 0 (got ${tickHz})`);
-  const period = 1 / tickHz;
+  const slices = Math.max(1, Math.floor(options.slices ?? 4));
+  const period = 1 / tickHz / slices;
+  let slice = 0;
   const hearing = options.hearingRadius ?? 4;
   const keepDist = options.keepDistance ?? 4.5;
   const keepSeconds = options.keepDistanceSeconds ?? 30;
@@ -990,27 +997,28 @@ export function createBrains(options: BrainsOptions) {
   }
 
   // --- the tick -----------------------------------------------------------------------------------
-  function tickAll(t: number): void {
-    for (let i = 0; i < n; i++) {
+  function tickSlice(t: number): void {
+    // NPC i thinks in slice i % slices: a fixed, deterministic stagger.
+    for (let i = slice; i < n; i += slices) {
       sense(i, t);
       think(i, t);
       act(i, t);
-      urgent[i] = 0;
     }
-    urgentCount = 0;
+    slice = (slice + 1) % slices;
   }
 
   /**
-   * Advance to time `t`: run due fixed ticks (at most 4 to catch up), then think at once for NPCs
-   * that got a percept since the last call, so a response never waits for the next tick.
+   * Advance to time `t`: run due sub-ticks (each NPC thinks once per `1 / tickHz`; at most one
+   * tick of catch-up), then think at once for NPCs that got a percept since the last call, so a
+   * response never waits for the next tick.
    */
   function update(t: number): void {
     now = t;
     if (lastTick === -Infinity) lastTick = t - period;
-    if (t - lastTick > 4 * period) lastTick = t - period;
+    if (t - lastTick > slices * period) lastTick = t - slices * period;
     while (t - lastTick >= period - 1e-9) {
       lastTick += period;
-      tickAll(lastTick);
+      tickSlice(lastTick);
     }
     for (let k = 0; k < urgentCount; k++) {
       const i = urgentList[k];
