@@ -6,3 +6,4 @@ export * from './ScenePicker';
 export * from './XRScenePicker';
 export * from './label-texture';
 export * from './open-scene';
+export * from './use-open-scene';
