@@ -181,7 +181,9 @@ export function MuseumEnvironment() {
           <meshStandardMaterial color="#ffffff" emissive="#fffaf0" emissiveIntensity={1} />
         </mesh>
       ))}
-      {/* Skirting board and a runner rug. */}
+      {/* Parquet joints every half metre. */}
+      <gridHelper args={[hx * 2, hx * 4, '#8f6440', '#8f6440']} position={[0, 0.002, 0]} scale={[1, 1, hz / hx]} />
+      {/* A runner rug. */}
       <mesh position={[0, 0.005, 0]} rotation={[-Math.PI / 2, 0, 0]} receiveShadow>
         <planeGeometry args={[hx * 2 - 3, 1.6]} />
         <meshStandardMaterial color="#7a2331" roughness={1} />

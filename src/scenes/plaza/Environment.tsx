@@ -123,6 +123,8 @@ export function PlazaEnvironment() {
         <planeGeometry args={[120, 120]} />
         <meshStandardMaterial color="#9a9184" roughness={1} />
       </mesh>
+      {/* Paving joints: a 1 m grid just above the pavement. */}
+      <gridHelper args={[HALF * 2, HALF * 2, '#b3a58f', '#b3a58f']} position={[0, 0.003, 0]} />
       {/* Cobbled rings around the fountain. */}
       {[3.2, 6.8].map((r) => (
         <mesh key={r} rotation={[-Math.PI / 2, 0, 0]} position={[0, 0.005, 0]} receiveShadow>
