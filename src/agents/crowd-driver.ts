@@ -72,6 +72,9 @@ export function createCrowdDriver(options: CrowdDriverOptions): MovementDriver {
 
   return {
     kind: 'detour-crowd',
+    get rawMemoryReads() {
+      return fast;
+    },
     moveTo(i, x, y, z, s) {
       if (speed[i] !== s) {
         agents[i].maxSpeed = s;

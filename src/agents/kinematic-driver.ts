@@ -43,6 +43,7 @@ export function createKinematicDriver(options: KinematicDriverOptions): Movement
 
   return {
     kind: 'kinematic',
+    rawMemoryReads: false,
     moveTo(i, x, _y, z, s) {
       tx[i] = x;
       tz[i] = z;

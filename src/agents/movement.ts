@@ -5,6 +5,8 @@ import type { Vec3 } from '../core/types';
 export interface MovementDriver {
   /** Which implementation runs: `'detour-crowd'` (navmesh + crowd avoidance) or `'kinematic'`. */
   readonly kind: 'detour-crowd' | 'kinematic';
+  /** True when positions are read straight from wasm memory (the crowd's fast path). */
+  readonly rawMemoryReads: boolean;
   /** Head for `(x, y, z)` at up to `speed` m/s (event-level: call when the target changes). */
   moveTo(i: number, x: number, y: number, z: number, speed: number): void;
   /** Stop (decelerate) NPC `i`. */
