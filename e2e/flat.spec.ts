@@ -46,19 +46,42 @@ test.describe('flat mode', () => {
     await page.goto('/');
     await waitForReady(page);
     const start = await getState(page);
-    expect(start.user.forward[2]).toBeLessThan(-0.99); // spawn faces -z
-    await page.locator('canvas').first().focus();
+    const [fx, , fz] = start.user.forward;
+    expect(Math.hypot(fx, fz)).toBeCloseTo(1, 2);
+    // Signed distance moved along the forward (dot) and to the right (cross) of the start pose.
+    const along = (p: number[]) => (p[0] - start.user.position[0]) * fx + (p[2] - start.user.position[2]) * fz;
+    const right = (p: number[]) => (p[0] - start.user.position[0]) * -fz + (p[2] - start.user.position[2]) * fx;
     await page.keyboard.down('KeyW');
-    await page.waitForFunction((z0) => window.metaverse!.getState().user.position[2] < z0 - 1, start.user.position[2]);
+    await page.waitForFunction(
+      ([p0, f]) => {
+        const p = window.metaverse!.getState().user.position;
+        return (p[0] - p0[0]) * f[0] + (p[2] - p0[2]) * f[2] > 1;
+      },
+      [start.user.position, start.user.forward],
+    );
     await page.keyboard.up('KeyW');
     const afterW = await getState(page);
-    expect(Math.abs(afterW.user.position[0] - start.user.position[0])).toBeLessThan(0.05);
+    expect(along(afterW.user.position)).toBeGreaterThan(1);
+    expect(Math.abs(right(afterW.user.position))).toBeLessThan(0.05);
 
     await page.keyboard.down('KeyD');
-    await page.waitForFunction((x0) => window.metaverse!.getState().user.position[0] > x0 + 0.5, afterW.user.position[0]);
+    await page.waitForFunction(
+      ([p0, f]) => {
+        const p = window.metaverse!.getState().user.position;
+        return (p[0] - p0[0]) * -f[2] + (p[2] - p0[2]) * f[0] > 0.5;
+      },
+      [afterW.user.position, start.user.forward],
+    );
     await page.keyboard.up('KeyD');
+    const afterD = await getState(page);
     await page.keyboard.down('ArrowDown');
-    await page.waitForFunction((z0) => window.metaverse!.getState().user.position[2] > z0 + 0.5, afterW.user.position[2]);
+    await page.waitForFunction(
+      ([p0, f]) => {
+        const p = window.metaverse!.getState().user.position;
+        return (p[0] - p0[0]) * f[0] + (p[2] - p0[2]) * f[2] < -0.5;
+      },
+      [afterD.user.position, start.user.forward],
+    );
     await page.keyboard.up('ArrowDown');
   });
 
@@ -68,12 +91,16 @@ test.describe('flat mode', () => {
     await waitForReady(page);
     const canvas = page.locator('canvas').first();
     const box = (await canvas.boundingBox())!;
+    const f0 = (await getState(page)).user.forward;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + 200, box.y + box.height / 2, { steps: 5 });
     await page.mouse.up();
-    // Dragging right turns right: forward gains +x.
-    await page.waitForFunction(() => window.metaverse!.getState().user.forward[0] > 0.3);
+    // Dragging right turns right: the new forward leans to the old one's right, (-fz, 0, fx).
+    await page.waitForFunction((f) => {
+      const g = window.metaverse!.getState().user.forward;
+      return g[0] * -f[2] + g[2] * f[0] > 0.3;
+    }, f0);
     // A drag is look, not a click: no select so far.
     expect((await getState(page)).xr.selectCount.right).toBe(0);
     await page.mouse.click(box.x + box.width * 0.75, box.y + box.height / 2);
@@ -90,9 +117,11 @@ test.describe('flat mode', () => {
     await waitForReady(page);
     const labels = ['hello', 'follow_me', 'stop', 'come_here', 'go_away', 'yes', 'no', 'next', 'tell_me_more', 'help'];
     for (const label of labels) await page.locator(`button[data-command="${label}"]`).click();
-    const s = await getState(page);
-    const speech = s.percepts.filter((p) => p.kind === 'speech' && p.confidence === 1 && p.source === 'local');
+    await page.waitForFunction((n) => window.metaverse!.getState().percepts.filter((p) => p.kind === 'speech').length >= n, labels.length);
+    const speech = (await getState(page)).percepts.filter((p) => p.kind === 'speech' && p.source === 'local');
     expect(speech.map((p) => p.label)).toEqual(labels);
+    // Fusion may raise (never lower) confidence and add a target; the button's own percept is confidence 1.
+    for (const p of speech) expect(p.confidence).toBe(1);
   });
 
   test('reports the median frame time in flat mode', async ({ app }) => {

@@ -77,7 +77,10 @@ test.describe('microphone denied', () => {
     await expect(page.getByTestId('hud-mic')).not.toContainText('LIVE');
     // Everything else keeps working: walking and the command buttons.
     await page.keyboard.down('KeyW');
-    await page.waitForFunction((z) => window.metaverse!.getState().user.position[2] < z - 0.5, s.user.position[2]);
+    await page.waitForFunction((p0) => {
+      const p = window.metaverse!.getState().user.position;
+      return Math.hypot(p[0] - p0[0], p[2] - p0[2]) > 0.5;
+    }, s.user.position);
     await page.keyboard.up('KeyW');
     await page.locator('button[data-command="hello"]').click();
     await page.waitForFunction(() => window.metaverse!.getState().percepts.some((p) => p.label === 'hello'));

@@ -6,8 +6,15 @@ test.describe('VR through the iwer emulator', () => {
     await page.goto('/');
     await waitForReady(page);
     // Walk a little first so "the same place" is not the spawn.
+    const spawn = await getState(page);
     await page.keyboard.down('KeyW');
-    await page.waitForFunction(() => window.metaverse!.getState().user.position[2] < 2.2);
+    await page.waitForFunction(
+      (p0) => {
+        const p = window.metaverse!.getState().user.position;
+        return Math.hypot(p[0] - p0[0], p[2] - p0[2]) > 0.8;
+      },
+      spawn.user.position,
+    );
     await page.keyboard.up('KeyW');
     const before = await getState(page);
     expect(before.mode).toBe('flat');
@@ -24,7 +31,11 @@ test.describe('VR through the iwer emulator', () => {
     expect(Math.hypot(inVr.user.position[0] - before.user.position[0], inVr.user.position[2] - before.user.position[2])).toBeLessThan(0.1);
 
     // Drive the emulated right controller and watch the app see its target-ray pose.
-    await page.evaluate(() => window.xrDevice!.controllers.right!.position.set(0.3, 1.1, -0.4));
+    await page.evaluate(() => {
+      const right = window.xrDevice!.controllers.right!;
+      right.position.set(0.3, 1.1, -0.4);
+      right.quaternion.set(-0.3827, 0, 0, 0.9239); // pitched 45 degrees down: the ray meets the floor ~1.1 m ahead
+    });
     await page.waitForFunction(() => {
       const r = window.metaverse!.getState().xr.right;
       return !!r && Math.abs(r.position[0] - 0.3) < 0.01 && Math.abs(r.position[1] - 1.1) < 0.01 && Math.abs(r.position[2] + 0.4) < 0.01;
@@ -40,7 +51,14 @@ test.describe('VR through the iwer emulator', () => {
     const sel = await getState(page);
     expect(sel.xr.lastSelect?.hand).toBe('right');
     expect(sel.sensors.motionFrames).toBeGreaterThan(30);
-    await page.waitForFunction((z) => window.metaverse!.getState().user.position[2] < z - 0.5, inVr.user.position[2]);
+    // The teleport lands ahead along the view direction (the controller points down the local -z).
+    await page.waitForFunction(
+      ([p0, f]) => {
+        const p = window.metaverse!.getState().user.position;
+        return (p[0] - p0[0]) * f[0] + (p[2] - p0[2]) * f[2] > 0.5;
+      },
+      [inVr.user.position, inVr.user.forward],
+    );
 
     // Frame time inside the XR session (steady state: a fresh 120-frame window).
     const f1 = sel.xr.frames;
@@ -54,7 +72,8 @@ test.describe('VR through the iwer emulator', () => {
     const after = await getState(page);
     console.log(`before VR ${JSON.stringify(before.user.position)}, in VR ${JSON.stringify(vr.user.position)}, after ${JSON.stringify(after.user.position)}`);
     expect(Math.hypot(after.user.position[0] - vr.user.position[0], after.user.position[2] - vr.user.position[2])).toBeLessThan(0.05);
-    expect(after.user.forward[2]).toBeLessThan(-0.99); // still facing the way the headset faced
+    // Still facing the way the headset faced.
+    expect(after.user.forward[0] * vr.user.forward[0] + after.user.forward[2] * vr.user.forward[2]).toBeGreaterThan(0.99);
     await expect(page.getByRole('button', { name: 'Enter VR' })).toBeVisible();
   });
 });

@@ -1,12 +1,15 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Canvas } from '@react-three/fiber';
-import { XR, XROrigin, type XRStore } from '@react-three/xr';
+import { TeleportTarget, XR, XROrigin, type XRStore } from '@react-three/xr';
 import type { Group, Vector3 } from 'three';
 import type { System } from '../core/systems-runner';
 import { createFlatInputState } from './controls/flat-input';
 import { createHudElements, createHudSystem, type HudDrawable } from './hud/hud-system';
 import { Hud } from './hud/Hud';
-import { PlaceholderScene } from './PlaceholderScene';
+import { LoadingScreen, SceneEnvironment, SceneErrorView, openScene } from './scene';
+import { createLoadProgress, sceneIdFromUrl } from '../world';
+import { sceneRegistry } from '../scenes';
+import { startSceneSession, type SceneSession } from './scene-session';
 import { SystemsFrame } from './SystemsFrame';
 import { XrHudPanel } from './xr/XrHudPanel';
 import { XrLocomotion } from './xr/XrLocomotion';
@@ -34,7 +37,11 @@ export function App({ runtime, xrStore, search }: AppProps) {
   const elements = useMemo(createHudElements, []);
   const drawables = useMemo(() => new Set<HudDrawable>(), []);
   const views = useMemo<System[]>(() => [createHudSystem(runtime, elements, drawables)], [runtime, elements, drawables]);
-  const pipeline = useMemo<System[]>(() => [], []);
+  const progress = useMemo(() => createLoadProgress(), []);
+  const [session, setSession] = useState<SceneSession | null>(null);
+  const [sceneError, setSceneError] = useState<unknown>(null);
+  const pipeline = useMemo<System[]>(() => session?.systems ?? [], [session]);
+  const ready = useAppStore(store, (s) => s.ready);
   const origin = useRef<Group>(null);
   const mode = useAppStore(store, (s) => s.mode);
   const loadingDone = useAppStore(store, (s) => s.loading.progress >= 1);
@@ -45,35 +52,60 @@ export function App({ runtime, xrStore, search }: AppProps) {
 
   useEffect(() => {
     let cancelled = false;
-    (async () => {
-      const { setLoading, setScene } = store.getState();
-      void detectXrSupport(runtime);
-      startMicIfWanted(runtime);
+    let opened: SceneSession | null = null;
+    const { setLoading, setScene, reportIssue } = store.getState();
+    void detectXrSupport(runtime);
+    startMicIfWanted(runtime);
+    const id = sceneIdFromUrl(search) ?? sceneRegistry.defaultSceneId();
+    setScene(id);
+    // The ML backend (and models) load beside the scene; either may fail on its own.
+    const models = (async () => {
+      progress.report('models', 0.1, 'starting the ML backend');
       await loadBackend(runtime, search);
-      if (cancelled) return;
-      setLoading(0.8, 'loading the scene');
-      setScene('placeholder');
-      setLoading(1, 'ready');
+      const backend = store.getState().backend;
+      if (backend === 'none') progress.fail('models', new Error('no tfjs backend could start; perception is off'));
+      else progress.complete('models', `tfjs on ${backend}`);
     })();
+    const scene = (async () => {
+      if (!id) throw new Error('this build contains no scenes (src/scenes/<id>/)');
+      const o = await openScene(id, progress);
+      if (cancelled) return;
+      if (!o.nav) reportIssue('navmesh', `no navmesh for "${id}": ${progress.getState().stages.navmesh.detail}; walking and teleport are unclamped`);
+      opened = startSceneSession(runtime, o);
+      setSession(opened);
+    })().catch((err: unknown) => {
+      if (!cancelled) setSceneError(err);
+    });
+    void Promise.all([models, scene]).then(() => {
+      if (!cancelled) setLoading(1, 'ready');
+    });
     return () => {
       cancelled = true;
+      opened?.dispose();
     };
-  }, [runtime, store, search]);
+  }, [runtime, store, search, progress]);
 
   useEffect(() => {
     runtime.voice.setListening(talkMode === 'always' || talking);
   }, [runtime, talkMode, talking]);
 
   const onFrame = useCallback(() => {
-    if (!loadingDone || store.getState().ready) return;
+    if (!loadingDone || !session || store.getState().ready) return;
     // Two frames after loading: the scene has been rendered at least once.
     if (++framesAfterLoad.current >= 2) {
       store.getState().setReady(true);
       window.dispatchEvent(new Event(READY_EVENT));
     }
-  }, [loadingDone, store]);
+  }, [loadingDone, session, store]);
 
-  const onTeleport = useCallback((point: Vector3) => teleportRig(runtime, point), [runtime]);
+  const onTeleport = useCallback(
+    (point: Vector3) => {
+      // Land on the navmesh's closest walkable point; ignore targets with nothing walkable near.
+      if (session && !session.snapTeleport(point)) return;
+      teleportRig(runtime, point);
+    },
+    [runtime, session],
+  );
   const onMicToggle = useCallback(() => {
     const on = runtime.voice.state === 'live' || runtime.voice.state === 'requesting';
     store.getState().updateSettings({ micEnabled: !on });
@@ -86,26 +118,28 @@ export function App({ runtime, xrStore, search }: AppProps) {
       <Canvas camera={{ position: [0, 1.6, 3], fov: 70, near: 0.05, far: 200 }} gl={{ antialias: true }} style={{ position: 'fixed', inset: 0 }}>
         <XR store={xrStore}>
           <XROrigin ref={origin} />
-          <PlaceholderScene onTeleport={onTeleport} />
-          <SystemsFrame runtime={runtime} flatInput={flatInput} origin={origin} pipeline={pipeline} views={views} onFrame={onFrame} />
+          {session && (
+            <TeleportTarget onTeleport={onTeleport}>
+              <SceneEnvironment scene={session.scene} />
+            </TeleportTarget>
+          )}
+          <SystemsFrame
+            runtime={runtime}
+            flatInput={flatInput}
+            origin={origin}
+            pipeline={pipeline}
+            views={views}
+            constrain={session?.constrain}
+            onFrame={onFrame}
+          />
           <XrSessionBridge runtime={runtime} />
           {mode !== 'flat' && <XrLocomotion runtime={runtime} smooth={smooth} />}
           {mode !== 'flat' && <XrHudPanel drawables={drawables} />}
         </XR>
       </Canvas>
       <Hud runtime={runtime} xrStore={xrStore} elements={elements} flatInput={flatInput} onMicToggle={onMicToggle} />
-      {!loadingDone && <LoadingBar runtime={runtime} />}
+      {!ready && !sceneError && <LoadingScreen progress={progress} title={session?.scene.manifest.title ?? 'Loading'} keepWhenFinished />}
+      {sceneError !== null && <SceneErrorView error={sceneError} />}
     </>
-  );
-}
-
-/** Minimal loading bar until the scenes layer's LoadingScreen is wired. */
-function LoadingBar({ runtime }: { runtime: Runtime }) {
-  const loading = useAppStore(runtime.store, (s) => s.loading);
-  return (
-    <div className="mv-loading" role="progressbar" aria-valuenow={Math.round(loading.progress * 100)}>
-      <progress max={1} value={loading.progress} />
-      <span>{loading.label}…</span>
-    </div>
   );
 }

@@ -45,6 +45,8 @@ export interface UserRig {
   lookYaw: number;
   /** Flat mode: head pitch, radians. */
   lookPitch: number;
+  /** World view direction of the head (unit, with pitch), updated each frame. */
+  gazeWorld: Vector3;
   /** Flat mode: eye height above the floor, metres. */
   eyeHeight: number;
   /** World position of the head, updated each frame. */
@@ -70,7 +72,12 @@ export interface Runtime {
   motion: MotionBuffer;
   voice: VoiceStream;
   camera: CameraStream;
+  /** Fused percepts (what NPCs receive), the last 50: what the automation view shows. */
   percepts: PerceptLog;
+  /** Raw percepts from recognisers and the command buttons; fusion turns them into `percepts`. */
+  rawPercepts: PerceptLog;
+  /** Whether a scene's fusion stage consumes `rawPercepts` (else they pass straight to `percepts`). */
+  fusionActive: boolean;
   frameStats: FrameStats;
   /** Replaced by the NPC world when a scene with NPCs loads; returns [] until then. */
   npcs: () => NpcSnapshot[];
@@ -81,7 +88,9 @@ const newSlot = (): PoseSlot => ({ tracked: false, pose: { p: [0, 0, 0], q: [0, 
 /** Create the runtime; streams are created but not started. */
 export function createRuntime(store: StoreApi<AppState>, workletUrl: string): Runtime {
   const { setMic, setCamera } = store.getState();
-  return {
+  const percepts = createPerceptLog(50);
+  const rawPercepts = createPerceptLog(50);
+  const runtime: Runtime = {
     store,
     rig: {
       position: new Vector3(0, 0, 3),
@@ -91,13 +100,21 @@ export function createRuntime(store: StoreApi<AppState>, workletUrl: string): Ru
       eyeHeight: 1.6,
       headWorld: new Vector3(0, 1.6, 3),
       forwardWorld: new Vector3(0, 0, -1),
+      gazeWorld: new Vector3(0, 0, -1),
     },
     input: { head: newSlot(), left: newSlot(), right: newSlot(), selectCount: { left: 0, right: 0 }, lastSelect: null, xrFrames: 0 },
     motion: createMotionBuffer(),
     voice: createVoiceStream({ workletUrl, onStateChange: (s, why) => setMic(s, why) }),
     camera: createCameraStream({ onStateChange: (s, why) => setCamera(s, why) }),
-    percepts: createPerceptLog(50),
+    percepts,
+    rawPercepts,
+    fusionActive: false,
     frameStats: createFrameStats(),
     npcs: () => [],
   };
+  // Without a scene (still loading, or it failed) percepts are logged unfused.
+  rawPercepts.subscribe((p) => {
+    if (!runtime.fusionActive) percepts.emit(p);
+  });
+  return runtime;
 }

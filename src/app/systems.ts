@@ -178,6 +178,7 @@ export function createMotionSystem(ctx: SystemsContext): System {
         rig.headWorld.set(p[0], p[1], p[2]).applyQuaternion(yawQuat).add(rig.position);
         quat.set(q[0], q[1], q[2], q[3]).premultiply(yawQuat);
         v1.set(0, 0, -1).applyQuaternion(quat);
+        rig.gazeWorld.copy(v1);
         v1.y = 0;
         if (v1.lengthSq() > 1e-8) rig.forwardWorld.copy(v1.normalize());
       }

@@ -119,7 +119,7 @@ export function Hud({ runtime, xrStore, elements, flatInput, onMicToggle }: HudP
       </div>
       <div className="mv-commands" role="group" aria-label="Voice commands">
         {VOICE_COMMANDS.map((label) => (
-          <button key={label} data-command={label} onClick={() => runtime.percepts.emit(buttonSpeechPercept(label))}>
+          <button key={label} data-command={label} onClick={() => runtime.rawPercepts.emit(buttonSpeechPercept(label))}>
             “{VOICE_COMMAND_TEXT[label]}”
           </button>
         ))}

@@ -1,0 +1,140 @@
+/**
+ * One opened scene wired into the runtime: the visitor placed at the spawn, walking and teleport
+ * kept on the navmesh, fusion (perception) and the NPC world (cognition + agents) as systems of
+ * the one runner, and NPC snapshots for the HUD and the automation view. Plain TypeScript: the
+ * React shell mounts the scene's views.
+ */
+import { Quaternion, Vector3 } from 'three';
+import type { System } from '../core/systems-runner';
+import { LOCAL_USER_ID, type Percept, type Vec3 } from '../core/types';
+import { createFusion, type Fusion, type FusionWorld } from '../perception/fusion';
+import { createNpcWorld, type NpcWorld } from '../agents/npc-world';
+import { npcSpecsOf, poiSpecsOf, type LoadedScene, type SceneNavMesh } from '../world';
+import type { Runtime } from './runtime';
+
+/** A scene running in the runtime. */
+export interface SceneSession {
+  scene: LoadedScene;
+  nav: SceneNavMesh | null;
+  world: NpcWorld;
+  fusion: Fusion;
+  /** Perception (fusion) then cognition+agents (the NPC world), in runner order. */
+  systems: System[];
+  /** Keep a walking step on the navmesh (see `SystemsContext.constrain`). */
+  constrain: ((from: Vector3, to: Vector3, out: Vector3) => void) | undefined;
+  /** Snap a teleport point to the closest walkable point (unchanged without a navmesh); false if nothing walkable is near. */
+  snapTeleport(point: Vector3): boolean;
+  dispose(): void;
+}
+
+/** How far (m) a walking step or teleport may be snapped to reach the navmesh. */
+export const NAV_SNAP_DISTANCE = 0.75;
+
+const scratchVec3: Vec3 = [0, 0, 0];
+const scratchOut: Vec3 = [0, 0, 0];
+const headPos: Vec3 = [0, 0, 0];
+const headFwd: Vec3 = [0, 0, 0];
+const pointerO: Vec3 = [0, 0, 0];
+const pointerD: Vec3 = [0, 0, 0];
+const dir = new Vector3();
+const UP = new Vector3(0, 1, 0);
+const rigQuat = new Quaternion();
+
+/** Wire `opened` into `runtime`: place the visitor, start fusion and the NPC world. */
+export function startSceneSession(runtime: Runtime, opened: { scene: LoadedScene; nav: SceneNavMesh | null }): SceneSession {
+  const { scene, nav } = opened;
+  const { manifest } = scene;
+  const { rig, input } = runtime;
+
+  // The visitor starts at the spawn, facing its heading.
+  rig.position.set(...manifest.spawn.position);
+  rig.yaw = ((manifest.spawn.yawDeg ?? 0) * Math.PI) / 180;
+  rig.lookYaw = 0;
+  rig.lookPitch = 0;
+
+  const world = createNpcWorld({ navMesh: nav?.navMesh, npcs: npcSpecsOf(manifest), pois: poiSpecsOf(manifest) });
+  const fusion = createFusion();
+  const fusionWorld: FusionWorld = { head: { position: headPos, forward: headFwd }, npcs: world.npcs, pois: manifest.pois };
+  // Raw percepts (models, command buttons) -> fusion -> the log everyone reads -> the NPCs.
+  runtime.fusionActive = true;
+  const offRaw = runtime.rawPercepts.subscribe((p: Percept) => fusion.ingest(p));
+  const offFused = fusion.onPercept((p) => {
+    runtime.percepts.emit(p);
+    world.ingest(p);
+  });
+
+  runtime.npcs = () =>
+    world.npcs.map((n) => ({ id: n.id, name: n.name, position: [n.position[0], n.position[1], n.position[2]] as Vec3, goal: n.goal, saying: n.saying }));
+
+  const fusionSystem: System = {
+    name: 'perception.fusion',
+    update(_dt, t) {
+      headPos[0] = rig.headWorld.x;
+      headPos[1] = rig.headWorld.y;
+      headPos[2] = rig.headWorld.z;
+      headFwd[0] = rig.gazeWorld.x;
+      headFwd[1] = rig.gazeWorld.y;
+      headFwd[2] = rig.gazeWorld.z;
+      // The right controller's ray (the mouse ray in flat mode) is the pointer.
+      if (input.right.tracked) {
+        const p = input.right.pose.p;
+        const q = input.right.pose.q;
+        dir.set(p[0], p[1], p[2]).applyAxisAngle(UP, rig.yaw).add(rig.position);
+        pointerO[0] = dir.x;
+        pointerO[1] = dir.y;
+        pointerO[2] = dir.z;
+        dir.set(0, 0, -1).applyQuaternion(rigQuat.set(q[0], q[1], q[2], q[3])).applyAxisAngle(UP, rig.yaw);
+        pointerD[0] = dir.x;
+        pointerD[1] = dir.y;
+        pointerD[2] = dir.z;
+        fusion.setPointer(pointerO, pointerD, t);
+      }
+      fusion.update(t, fusionWorld);
+    },
+  };
+  const worldSystem: System = {
+    name: 'cognition+agents.npc-world',
+    update(dt, t) {
+      world.setUser(LOCAL_USER_ID, headPos, headFwd, t);
+      world.update(dt, t);
+    },
+  };
+
+  const constrain = nav
+    ? (from: Vector3, to: Vector3, out: Vector3) => {
+        scratchVec3[0] = to.x;
+        scratchVec3[1] = to.y;
+        scratchVec3[2] = to.z;
+        const hit = nav.closestWalkable(scratchVec3, scratchOut, NAV_SNAP_DISTANCE);
+        if (hit) out.set(hit[0], hit[1], hit[2]);
+        else out.copy(from); // off the walkable area: stay
+      }
+    : undefined;
+
+  return {
+    scene,
+    nav,
+    world,
+    fusion,
+    systems: [fusionSystem, worldSystem],
+    constrain,
+    snapTeleport(point) {
+      if (!nav) return true;
+      scratchVec3[0] = point.x;
+      scratchVec3[1] = point.y;
+      scratchVec3[2] = point.z;
+      const hit = nav.closestWalkable(scratchVec3, scratchOut, NAV_SNAP_DISTANCE);
+      if (!hit) return false;
+      point.set(hit[0], hit[1], hit[2]);
+      return true;
+    },
+    dispose() {
+      offRaw();
+      offFused();
+      runtime.fusionActive = false;
+      runtime.npcs = () => [];
+      world.dispose();
+      nav?.dispose();
+    },
+  };
+}
