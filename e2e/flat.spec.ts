@@ -11,6 +11,14 @@ test.describe('flat mode', () => {
     expect(s.sceneId).toBeTruthy();
     expect(['webgpu', 'webgl', 'wasm', 'cpu']).toContain(s.backend);
     await expect(page.getByTestId('hud-backend')).toHaveText(s.backend);
+    // The default scene's NPCs run: snapshots carry id, name, position, goal and what they say.
+    expect(s.npcs.length).toBeGreaterThan(0);
+    for (const n of s.npcs) {
+      expect(n.id).toBeTruthy();
+      expect(n.name).toBeTruthy();
+      expect(n.position.every(Number.isFinite)).toBe(true);
+      expect(typeof n.goal).toBe('string');
+    }
 
     // The canvas must hold a picture, not one flat colour: sample its pixels.
     const png = await page.locator('canvas').first().screenshot();

@@ -10,6 +10,8 @@ import { LoadingScreen, SceneEnvironment, SceneErrorView, openScene } from './sc
 import { createLoadProgress, sceneIdFromUrl } from '../world';
 import { sceneRegistry } from '../scenes';
 import { startSceneSession, type SceneSession } from './scene-session';
+import { NpcView } from './npc/NpcView';
+import { attachNpcSpeech, createSpeech } from './npc/speech';
 import { SystemsFrame } from './SystemsFrame';
 import { XrHudPanel } from './xr/XrHudPanel';
 import { XrLocomotion } from './xr/XrLocomotion';
@@ -72,6 +74,18 @@ export function App({ runtime, xrStore, search }: AppProps) {
       if (cancelled) return;
       if (!o.nav) reportIssue('navmesh', `no navmesh for "${id}": ${progress.getState().stages.navmesh.detail}; walking and teleport are unclamped`);
       opened = startSceneSession(runtime, o);
+      // NPC lines are spoken where the browser has voices (subtitles show regardless).
+      const speech = createSpeech();
+      if (!speech.available) reportIssue('speech', `NPC voices off: ${speech.reason}`);
+      const rig = runtime.rig;
+      const offSpeech = attachNpcSpeech(opened.world, speech, { maxDistance: 12, listener: () => [rig.headWorld.x, rig.headWorld.y, rig.headWorld.z] });
+      const s = opened;
+      const dispose = s.dispose;
+      s.dispose = () => {
+        offSpeech();
+        speech.dispose();
+        dispose();
+      };
       setSession(opened);
     })().catch((err: unknown) => {
       if (!cancelled) setSceneError(err);
@@ -123,6 +137,9 @@ export function App({ runtime, xrStore, search }: AppProps) {
               <SceneEnvironment scene={session.scene} />
             </TeleportTarget>
           )}
+          {session?.world.npcs.map((npc, i) => (
+            <NpcView key={npc.id} npc={npc} appearance={session.scene.manifest.npcs[i]?.appearance} />
+          ))}
           <SystemsFrame
             runtime={runtime}
             flatInput={flatInput}
