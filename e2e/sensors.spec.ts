@@ -62,6 +62,27 @@ test.describe('microphone from a WAV ("follow me")', () => {
   });
 });
 
+test.describe('camera (fake device)', () => {
+  test('is off until opted in, then gives downscaled frames at a bounded rate with a LIVE badge', async ({ app }) => {
+    const { page } = app;
+    await page.goto('/');
+    await waitForReady(page);
+    expect((await getState(page)).sensors.camera).toBe('off');
+    await page.getByRole('button', { name: 'Camera on' }).click();
+    await page.waitForFunction(() => window.metaverse!.getState().sensors.cameraFrames >= 5);
+    await expect(page.getByTestId('hud-camera')).toContainText('LIVE');
+    // At most 5 frames a second: time 5 new frames.
+    const t0 = Date.now();
+    const n0 = (await getState(page)).sensors.cameraFrames;
+    await page.waitForFunction((n) => window.metaverse!.getState().sensors.cameraFrames >= n + 5, n0);
+    const secs = (Date.now() - t0) / 1000;
+    console.log(`camera: 5 frames in ${secs.toFixed(2)} s`);
+    expect(secs).toBeGreaterThan(0.75);
+    await page.getByRole('button', { name: 'Camera off' }).click();
+    await page.waitForFunction(() => window.metaverse!.getState().sensors.camera === 'off');
+  });
+});
+
 test.describe('microphone denied', () => {
   test.use({ launch: { denyMic: true } });
 
