@@ -6,8 +6,9 @@
  * steering, EntityManager with CellSpacePartitioning) as the baseline, in the same run.
  *
  * Figures are milliseconds per simulation tick = one 60 Hz frame (percepts in, cognition when due
- * at 10 Hz, every body stepped), medians over repeated runs; `brainTick*` is one 10 Hz cognition
- * tick over all NPCs. Run alone: `node --import tsx bench/cognition.ts` (prints a table and writes
+ * at 10 Hz, bodies stepped at a fixed 30 Hz on both sides, our views' per-frame interpolation and
+ * look-at included), mean per run and median over repeated runs; `brainTick*` is one 10 Hz
+ * cognition tick over all NPCs. Run alone: `node --import tsx bench/cognition.ts` (prints a table and writes
  * bench/out/cognition.json).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -39,8 +40,10 @@ export interface CognitionBenchOptions {
 export interface BenchRow {
   side: 'ours' | 'yuka';
   npcs: number;
-  /** Median ms per 60 Hz tick (frame), everything included. */
+  /** Mean wall ms per 60 Hz tick (frame), everything included, median over runs. */
   msPerTick: number;
+  /** Median frame (ms) of each run, median over runs (frames alternate with and without a 30 Hz body step). */
+  medianFrameMs: number;
   /** Median process CPU ms per tick (robust to other processes on a shared machine). */
   cpuMsPerTick: number;
   /** Median ms of one 10 Hz cognition tick over all NPCs (brain time per simulated second / 10). */
@@ -65,12 +68,15 @@ export interface CognitionBenchResult {
   ratioVsYuka: number | null;
   brainTick1000: number;
   yukaBrainTick1000: number | null;
+  /** Percept -> first visible response at 1,000 NPCs, simulated ms at 60 Hz (p50 and max over repeats' max). */
+  response1000: { p50: number; max: number; responded: number; total: number } | null;
   rows: BenchRow[];
   scenario: string;
   environment: string;
 }
 
 const FPS = 60;
+const BODY_STEP = 1 / 30;
 const WORLD = 30; // half-size of the floor (m)
 const USERS = 4;
 const PERCEPT_RATE = 0.3; // per NPC per second
@@ -221,6 +227,10 @@ function median(xs: number[]): number {
 }
 
 interface RunStats {
+  /** Median of the per-frame wall times (robust to the odd preempted frame on a shared machine). */
+  medianFrameMs: number;
+  /** Simulated ms from a percept's ingest to its NPC's first visible response (p50, max), over percepts that got one. */
+  responseMs?: { p50: number; max: number; responded: number; total: number };
   msPerTick: number;
   cpuMsPerTick: number;
   msPerBrainTick: number;
@@ -254,11 +264,20 @@ function runOurs(scene: Scene, n: number, seconds: number, seed: number): RunSta
   });
   const pos: Vec3 = [0, 0, 0];
   const fwd: Vec3 = [0, 0, -1];
+  // Responsiveness: per NPC, when its newest unanswered percept came and what it showed then.
+  const pendingT = new Float64Array(n).fill(-1);
+  const pendingSay = new Uint32Array(n);
+  const pendingGoal: string[] = new Array(n).fill('');
+  const pendingGesture: (string | null)[] = new Array(n).fill(null);
+  const pendingLook = new Uint8Array(n);
+  const latencies: number[] = [];
+  let awaited = 0;
   let next = 0;
   let total = 0;
   let maxFrame = 0;
   let ingested = 0;
   let cpu = process.cpuUsage();
+  const frameMs = new Float64Array(frames - warm);
   for (let f = 0; f < frames; f++) {
     const t = (f + 1) / FPS;
     if (f === warm) {
@@ -275,20 +294,46 @@ function runOurs(scene: Scene, n: number, seconds: number, seed: number): RunSta
       world.setUser(USER_IDS[u], pos, fwd, t);
     }
     while (next < schedule.frame.length && schedule.frame[next] === f) {
+      const k = next;
       const p = percepts[next++];
       p.t = t;
       world.ingest(p);
       ingested++;
+      if (f >= warm) {
+        const i = schedule.npc[k];
+        const s = world.npcs[i];
+        if (pendingT[i] < 0) awaited++;
+        pendingT[i] = t;
+        pendingSay[i] = s.sayingVersion;
+        pendingGoal[i] = s.goal;
+        pendingGesture[i] = s.gesture;
+        pendingLook[i] = s.looking ? 1 : 0;
+      }
     }
     world.update(1 / FPS, t);
     const ms = performance.now() - start;
     total += ms;
     if (ms > maxFrame) maxFrame = ms;
+    if (f >= warm) frameMs[f - warm] = ms;
+    // Outside the timed section: did NPCs with a pending percept show anything yet?
+    if (f >= warm) {
+      for (let i = 0; i < n; i++) {
+        if (pendingT[i] < 0) continue;
+        const s = world.npcs[i];
+        if (s.sayingVersion !== pendingSay[i] || s.goal !== pendingGoal[i] || (s.gesture !== pendingGesture[i] && s.gesture !== null) || (s.looking ? 1 : 0) !== pendingLook[i]) {
+          latencies.push((t - pendingT[i]) * 1000);
+          pendingT[i] = -1;
+        } else if (t - pendingT[i] > 1) pendingT[i] = -1; // no visible response (e.g. "yes" with nothing asked)
+      }
+    }
   }
   const cpuUsed = process.cpuUsage(cpu);
   world.dispose();
   const measured = frames - warm;
+  latencies.sort((a, b) => a - b);
   return {
+    responseMs: { p50: latencies.length ? median(latencies) : NaN, max: latencies.length ? latencies[latencies.length - 1] : NaN, responded: latencies.length, total: awaited },
+    medianFrameMs: median(Array.from(frameMs)),
     msPerTick: total / measured,
     cpuMsPerTick: (cpuUsed.user + cpuUsed.system) / 1000 / measured,
     msPerBrainTick: brainMs / (seconds * brains.tickHz),
@@ -438,16 +483,15 @@ class YNpc extends YUKA.Vehicle {
 
   update(delta: number): this {
     const t = this.ctx.t;
+    // Like ours: sense, arbitrate and run goals at 10 Hz (staggered), steering every body step.
     if (t >= this.nextThink) {
       this.nextThink += 0.1;
       const s = performance.now();
       this.sense(t);
       this.brain.arbitrate();
+      this.brain.execute();
       this.ctx.brainMs += performance.now() - s;
     }
-    const s = performance.now();
-    this.brain.execute();
-    this.ctx.brainMs += performance.now() - s;
     this.steer(t);
     const start = this.ctx.scratchStart.copy(this.position);
     super.update(delta);
@@ -826,6 +870,8 @@ function runYuka(scene: Scene, yNavMesh: YUKA.NavMesh, n: number, seconds: numbe
   let maxFrame = 0;
   let ingested = 0;
   let cpu = process.cpuUsage();
+  const frameMs = new Float64Array(frames - warm);
+  let bodyAcc = 0;
   for (let f = 0; f < frames; f++) {
     const t = (f + 1) / FPS;
     if (f === warm) {
@@ -853,14 +899,21 @@ function runYuka(scene: Scene, yNavMesh: YUKA.NavMesh, n: number, seconds: numbe
       ctx.brainMs += performance.now() - s;
       ingested++;
     }
-    manager.update(1 / FPS);
+    // Bodies at the same fixed 30 Hz as ours (createNpcWorld's bodyHz default).
+    bodyAcc += 1 / FPS;
+    while (bodyAcc >= BODY_STEP - 1e-9) {
+      bodyAcc -= BODY_STEP;
+      manager.update(BODY_STEP);
+    }
     const ms = performance.now() - start;
     total += ms;
     if (ms > maxFrame) maxFrame = ms;
+    if (f >= warm) frameMs[f - warm] = ms;
   }
   const cpuUsed = process.cpuUsage(cpu);
   const measured = frames - warm;
   return {
+    medianFrameMs: median(Array.from(frameMs)),
     msPerTick: total / measured,
     cpuMsPerTick: (cpuUsed.user + cpuUsed.system) / 1000 / measured,
     msPerBrainTick: ctx.brainMs / (seconds * 10),
@@ -889,6 +942,7 @@ function yukaIngest(npc: YNpc, label: string, u: number, t: number): void {
   // Same responsiveness rule as ours: a percept makes its NPC think at once.
   npc.sense(t);
   npc.brain.arbitrate();
+  npc.brain.execute();
 }
 
 /** Run the benchmark; see `CognitionBenchOptions`. Figures are medians in ms. */
@@ -899,10 +953,12 @@ export async function runCognitionBench(options: CognitionBenchOptions = {}): Pr
   const seconds = options.seconds ?? 5;
   const scene = await buildScene();
   const rows: BenchRow[] = [];
+  let response1000: CognitionBenchResult['response1000'] = null;
   const summarise = (side: 'ours' | 'yuka', n: number, runs: RunStats[]): BenchRow => ({
     side,
     npcs: n,
     msPerTick: median(runs.map((r) => r.msPerTick)),
+    medianFrameMs: median(runs.map((r) => r.medianFrameMs)),
     cpuMsPerTick: median(runs.map((r) => r.cpuMsPerTick)),
     msPerBrainTick: median(runs.map((r) => r.msPerBrainTick)),
     msBodiesPerTick: median(runs.map((r) => r.msBodiesPerTick)),
@@ -922,9 +978,16 @@ export async function runCognitionBench(options: CognitionBenchOptions = {}): Pr
       // Interleave the two sides so machine load affects both alike.
       ours.push(runOurs(scene, n, seconds, 100 + r));
       if (yNavMesh && n === largest) yuka.push(runYuka(scene, yNavMesh, n, seconds, 100 + r));
-      if (options.verbose) console.error(`n=${n} repeat ${r + 1}/${repeats}: ours ${ours[r].msPerTick.toFixed(3)} ms${yuka[r] ? `, yuka ${yuka[r].msPerTick.toFixed(3)} ms` : ''}`);
+      if (options.verbose) {
+        const fmt = (x: RunStats) => `median frame ${x.medianFrameMs.toFixed(3)} ms, mean ${x.msPerTick.toFixed(3)} ms, cpu ${x.cpuMsPerTick.toFixed(3)} ms`;
+        console.error(`n=${n} repeat ${r + 1}/${repeats}: ours ${fmt(ours[r])}${yuka[r] ? `; yuka ${fmt(yuka[r])}` : ''}`);
+      }
     }
     rows.push(summarise('ours', n, ours));
+    if (n === 1000) {
+      const rs = ours.map((r) => r.responseMs!);
+      response1000 = { p50: median(rs.map((r) => r.p50)), max: Math.max(...rs.map((r) => r.max)), responded: rs.reduce((a, r) => a + r.responded, 0), total: rs.reduce((a, r) => a + r.total, 0) };
+    }
     if (yuka.length) rows.push(summarise('yuka', n, yuka));
   }
   scene.navMesh.destroy();
@@ -939,10 +1002,11 @@ export async function runCognitionBench(options: CognitionBenchOptions = {}): Pr
     ratioVsYuka: yuka1000 !== null ? yuka1000 / n1000 : null,
     brainTick1000: row('ours', 1000)?.msPerBrainTick ?? NaN,
     yukaBrainTick1000: row('yuka', 1000)?.msPerBrainTick ?? null,
+    response1000,
     rows,
     scenario:
       `${WORLD * 2} m x ${WORLD * 2} m floor, ${scene.pillars.length} pillars, recast navmesh; ${USERS} users walking circles; ` +
-      `${PERCEPT_RATE} targeted percepts per NPC per second (commands, greetings, yes/no, nods); 60 Hz ticks, cognition 10 Hz; ` +
+      `${PERCEPT_RATE} targeted percepts per NPC per second (commands, greetings, yes/no, nods); 60 Hz ticks, cognition 10 Hz, bodies 30 Hz (both sides); ` +
       `${repeats} repeats x ${seconds} s after 2 s warm-up, medians`,
     environment: `node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average before ${loadBefore}, after ${loadavg()[0].toFixed(2)}`,
   };
@@ -952,13 +1016,17 @@ async function main(): Promise<void> {
   const result = await runCognitionBench({ verbose: true });
   const f = (x: number | null) => (x === null || Number.isNaN(x) ? '-' : x.toFixed(3));
   console.log(`\nCognition + agents benchmark (${result.environment})\n${result.scenario}\n`);
-  console.log('side   npcs   ms/tick  cpu ms/tick  brain-tick ms  bodies ms/tick  max frame ms  goal switches/s  percepts/s');
+  console.log('side   npcs   ms/tick  median frame  cpu ms/tick  brain-tick ms  bodies ms/tick  max frame ms  goal switches/s  percepts/s');
   for (const r of result.rows) {
     console.log(
-      `${r.side.padEnd(5)} ${String(r.npcs).padStart(5)} ${f(r.msPerTick).padStart(9)} ${f(r.cpuMsPerTick).padStart(12)} ${f(r.msPerBrainTick).padStart(14)} ${f(r.msBodiesPerTick).padStart(15)} ${f(r.maxFrameMs).padStart(13)} ${r.goalSwitchesPerSecond.toFixed(0).padStart(16)} ${r.perceptsPerSecond.toFixed(0).padStart(11)}`,
+      `${r.side.padEnd(5)} ${String(r.npcs).padStart(5)} ${f(r.msPerTick).padStart(9)} ${f(r.medianFrameMs).padStart(13)} ${f(r.cpuMsPerTick).padStart(12)} ${f(r.msPerBrainTick).padStart(14)} ${f(r.msBodiesPerTick).padStart(15)} ${f(r.maxFrameMs).padStart(13)} ${r.goalSwitchesPerSecond.toFixed(0).padStart(16)} ${r.perceptsPerSecond.toFixed(0).padStart(11)}`,
     );
   }
   console.log(`\nn1=${f(result.n1)} n100=${f(result.n100)} n1000=${f(result.n1000)} yuka1000=${f(result.yuka1000)} ratioVsYuka=${f(result.ratioVsYuka)} brainTick1000=${f(result.brainTick1000)}`);
+  if (result.response1000) {
+    const r = result.response1000;
+    console.log(`responsiveness at 1,000 NPCs: percept -> first visible response p50 ${r.p50.toFixed(0)} ms, max ${r.max.toFixed(0)} ms (${r.responded}/${r.total} percepts got one within 1 s; simulated 60 Hz frames)`);
+  }
   mkdirSync('bench/out', { recursive: true });
   writeFileSync('bench/out/cognition.json', JSON.stringify(result, null, 2));
 }

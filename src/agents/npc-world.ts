@@ -85,6 +85,8 @@ export interface NpcWorldOptions {
   tickHz?: number;
   /** Seed of the deterministic random stream. @default 1 */
   seed?: number;
+  /** Fixed rate (Hz) at which bodies (crowd or kinematic) advance; views interpolate between steps. @default 30 */
+  bodyHz?: number;
   /** Distance (m) to a user within which NPCs use full crowd avoidance (costly; far ones only separate). @default 6 */
   detailRadius?: number;
   /** Further brain options (hearing radius, keep distance, dwell...). */
@@ -267,10 +269,15 @@ export function createNpcWorld(options: NpcWorldOptions): NpcWorld {
     }
   }
 
-  function embody(i: number, dt: number, t: number): void {
+  function embody(i: number, dt: number, t: number, alpha: number): void {
     const b = brains;
     const npc = npcs[i];
-    driver.read(i, pos, vel);
+    pos[0] = prevX[i] + (curX[i] - prevX[i]) * alpha;
+    pos[1] = prevY[i] + (curY[i] - prevY[i]) * alpha;
+    pos[2] = prevZ[i] + (curZ[i] - prevZ[i]) * alpha;
+    vel[0] = velX[i];
+    vel[1] = 0;
+    vel[2] = velZ[i];
     npc.position[0] = pos[0];
     npc.position[1] = pos[1];
     npc.position[2] = pos[2];
@@ -342,14 +349,33 @@ export function createNpcWorld(options: NpcWorldOptions): NpcWorld {
     npc.sayingUntil = b.sayUntil[i];
     npc.sayingVersion = b.sayVersion[i];
     // Mouth: a syllable-rate flap while a line plays.
-    npc.talk = text ? 0.5 + 0.5 * Math.sin((t - b.sayStart[i]) * 18) * Math.sin((t - b.sayStart[i]) * 5.3) : 0;
-    // Far from every user, crowd avoidance can be coarse.
-    let near = false;
-    for (let u = 0; u < b.maxUsers; u++) if (b.dist[i * b.maxUsers + u] < detailRadius) near = true;
-    driver.setDetail(i, near);
+    if (text) {
+      const st = t - b.sayStart[i];
+      npc.talk = 0.5 + 0.5 * Math.sin(st * 18) * Math.sin(st * 5.3);
+    } else npc.talk = 0;
+    // Far from every user, crowd avoidance can be coarse (checked every 8th frame, staggered).
+    if (((frame + i) & 7) === 0) {
+      let near = false;
+      const U = b.maxUsers;
+      for (let u = 0; u < U; u++) if (b.dist[i * U + u] < detailRadius) near = true;
+      driver.setDetail(i, near);
+    }
   }
 
   let lastT = -Infinity;
+  let frame = 0;
+  let acc = 0;
+  const bodyStep = 1 / (options.bodyHz ?? 30);
+  if (!(bodyStep > 0 && bodyStep <= 1)) throw new Error(`createNpcWorld: bodyHz must be >= 1 (got ${options.bodyHz})`);
+  // Body positions at the last two fixed steps, for interpolation.
+  const curX = Float64Array.from(spawns, (p) => p[0]);
+  const curY = Float64Array.from(spawns, (p) => p[1]);
+  const curZ = Float64Array.from(spawns, (p) => p[2]);
+  const prevX = Float64Array.from(curX);
+  const prevY = Float64Array.from(curY);
+  const prevZ = Float64Array.from(curZ);
+  const velX = new Float64Array(n);
+  const velZ = new Float64Array(n);
 
   return {
     npcs,
@@ -363,13 +389,35 @@ export function createNpcWorld(options: NpcWorldOptions): NpcWorld {
     },
     update(dt, t) {
       if (!(dt >= 0)) dt = 0;
-      // Stale NPC poses would skew the first think after a long pause; keep dt sane.
+      // After a long pause (a hidden tab) do not replay the gap; keep dt sane.
       if (lastT !== -Infinity) dt = Math.min(dt, 0.1);
       lastT = t;
+      frame++;
       brains.update(t);
       for (let i = 0; i < n; i++) steer(i, t);
-      driver.step(dt);
-      for (let i = 0; i < n; i++) embody(i, dt, t);
+      // Bodies advance in fixed steps (frame-rate independent, and a 90 Hz headset does not pay
+      // for 90 crowd updates a second); rendering interpolates between the last two steps.
+      acc += dt;
+      let steps = 0;
+      while (acc >= bodyStep && steps < 3) {
+        acc -= bodyStep;
+        steps++;
+        prevX.set(curX);
+        prevY.set(curY);
+        prevZ.set(curZ);
+        driver.step(bodyStep);
+        for (let i = 0; i < n; i++) {
+          driver.read(i, pos, vel);
+          curX[i] = pos[0];
+          curY[i] = pos[1];
+          curZ[i] = pos[2];
+          velX[i] = vel[0];
+          velZ[i] = vel[2];
+        }
+      }
+      if (acc > bodyStep) acc = bodyStep; // dropped steps: do not spiral
+      const alpha = bodyStep > 0 ? acc / bodyStep : 1;
+      for (let i = 0; i < n; i++) embody(i, dt, t, alpha);
     },
     onSay(listener) {
       sayListeners.push(listener);

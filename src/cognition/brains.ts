@@ -394,6 +394,7 @@ export function createBrains(options: BrainsOptions) {
     memConf[slot] = conf;
     memHandled[slot] = 0;
     memPoi[slot] = poi;
+    memNewestT[i] = Math.max(memNewestT[i], t);
     return slot;
   }
 
@@ -414,6 +415,37 @@ export function createBrains(options: BrainsOptions) {
       }
     }
     return best;
+  }
+
+  // The newest unhandled, salient record of each label, filled by one pass over the NPC's slots
+  // (evaluators read it instead of scanning memory once per label).
+  const newest = new Int16Array(32);
+  const newestT = new Float64Array(32);
+  const memNewestT = new Float64Array(n).fill(-Infinity);
+
+  function scanMemory(i: number, t: number): void {
+    newest.fill(-1);
+    // Nothing remembered recently: skip the scan (most NPCs, most ticks).
+    if (t - memNewestT[i] > RECORD_MAX_AGE) return;
+    for (let k = i * C, end = k + C; k < end; k++) {
+      if (memHandled[k]) continue;
+      const age = t - memT[k];
+      if (age > RECORD_MAX_AGE || age < -1) continue;
+      if (memConf[k] * Math.exp(-Math.max(0, age) / memTau) < RECORD_MIN_SALIENCE) continue;
+      const lab = memLabel[k];
+      if (newest[lab] < 0 || memT[k] > newestT[lab]) {
+        newest[lab] = k;
+        newestT[lab] = memT[k];
+      }
+    }
+  }
+
+  function newestOf(a: number, b: number): number {
+    const ra = newest[a];
+    const rb = newest[b];
+    if (ra < 0) return rb;
+    if (rb < 0) return ra;
+    return newestT[b] > newestT[a] ? rb : ra;
   }
 
   function handle(slot: number): void {
@@ -611,18 +643,19 @@ export function createBrains(options: BrainsOptions) {
     score[G.idle] = D.idle;
     score[G.wander] = engagedNear >= 0 ? 0.02 : D.wander;
     // Explicit one-shot requests in memory.
-    let r = recall(i, L.stop, L.stop, -1, t);
+    scanMemory(i, t);
+    let r = newest[L.stop];
     if (r >= 0) setScore(G.stop, D.stop, memUser[r], r);
-    r = recall(i, L.help, L.help, -1, t);
+    r = newest[L.help];
     if (r >= 0) setScore(G.help, D.help, memUser[r], r);
     else if (helpRequested[i]) setScore(G.help, D.help, questionUser[i], -1);
-    r = recall(i, L.tell_me_more, L.tell_me_more, -1, t);
+    r = newest[L.tell_me_more];
     if (r >= 0) setScore(G.explain, D.explain, memUser[r], r);
     else {
-      r = recall(i, L.point, L.point, -1, t);
+      r = newest[L.point];
       if (r >= 0 && memPoi[r] >= 0) setScore(G.explain, D.explainPointed, memUser[r], r);
     }
-    r = recall(i, L.hello, L.wave, -1, t);
+    r = newestOf(L.hello, L.wave);
     if (r >= 0) setScore(G.greet, D.greetAsked, memUser[r], r);
     for (let u = 0; u < U; u++) {
       if (!userActive[u] && lastCmd[i * U + u] === 0 && awayUntil[i * U + u] === 0) continue;
@@ -645,7 +678,7 @@ export function createBrains(options: BrainsOptions) {
     }
     if (tourActive[i]) setScore(G.tour, D.tour, tourUser[i], -1);
     else if (tourLen[i] > 0) {
-      r = recall(i, L.next, L.next, -1, t);
+      r = newest[L.next];
       if (r >= 0) setScore(G.tour, D.tourAsked, memUser[r], r);
     }
     // The running goal holds while it is not done.
