@@ -172,3 +172,34 @@ describe('speech', () => {
     expect(pitchFor('ada')).toBeGreaterThanOrEqual(0.8);
   });
 });
+
+describe('fixed-rate bodies', () => {
+  it('give (nearly) the same trajectories at 60 and 90 frames per second', () => {
+    const run = (fps: number) => {
+      const world = createNpcWorld({
+        npcs: [
+          { id: 'ada', name: 'Ada', persona: { biases: { wander: 0 }, lines: {} }, spawn: { position: [0, 0, -6] } },
+          { id: 'bob', name: 'Bob', persona: { biases: { wander: 0 }, lines: {} }, spawn: { position: [2, 0, -6] } },
+        ],
+      });
+      const user: Vec3 = [0, 1.6, 0];
+      let t = 0;
+      let sent = false;
+      for (let f = 0; f < 8 * fps; f++) {
+        t = (f + 1) / fps;
+        user[0] = Math.sin(t * 0.5) * 3;
+        world.setUser('local', user, [0, 0, -1], t);
+        if (!sent && t >= 1) {
+          world.ingest({ t: 1, kind: 'speech', label: 'follow_me', confidence: 0.9, source: 'local', target: { type: 'npc', id: 'ada' } });
+          sent = true;
+        }
+        world.update(1 / fps, t);
+      }
+      return world.npcs.map((s) => [...s.position]);
+    };
+    const a = run(60);
+    const b = run(90);
+    for (let i = 0; i < a.length; i++) expect(Math.hypot(a[i][0] - b[i][0], a[i][2] - b[i][2])).toBeLessThan(0.25);
+    expect(Math.hypot(a[0][0] - a[1][0], a[0][2] - a[1][2])).toBeGreaterThan(1); // Ada moved, Bob stayed
+  });
+});
