@@ -146,4 +146,14 @@ test.describe('flat mode', () => {
     expect(s.frameMs).toBeGreaterThan(0);
     expect(Number(hud)).toBeGreaterThan(0);
   });
+
+  test('?scene= opens that scene and ?backend= forces the tfjs backend', async ({ app }) => {
+    const { page } = app;
+    await page.goto('/?scene=museum&backend=cpu');
+    await waitForReady(page);
+    const s = await getState(page);
+    expect(s.sceneId).toBe('museum');
+    expect(s.backend).toBe('cpu');
+    await expect(page.getByTestId('hud-backend')).toHaveText('cpu');
+  });
 });

@@ -8,6 +8,9 @@ import type { FlatInputState } from './controls/flat-input';
 import { attachFlatInput } from './controls/flat-input';
 import type { Runtime } from './runtime';
 
+/** Frame budget (ms) above which rate-limited systems slow down proportionally. */
+export const BUDGET_MS = 33;
+
 /** Props of `SystemsFrame`. */
 export interface SystemsFrameProps {
   runtime: Runtime;
@@ -41,7 +44,13 @@ export function SystemsFrame({ runtime, flatInput, origin, pipeline, views, cons
   }, [gl, flatInput, runtime]);
 
   useFrame((_state, delta) => {
-    runtime.frameStats.record(delta * 1000);
+    const stats = runtime.frameStats;
+    stats.record(delta * 1000);
+    // Once a second or so, slow the rate-limited systems when frames run long (30 fps budget).
+    if (stats.frames % 64 === 0) {
+      const median = stats.median();
+      runner.setRateScale(median > BUDGET_MS ? BUDGET_MS / median : 1);
+    }
     runner.step(now());
     onFrame?.();
   }, -1);

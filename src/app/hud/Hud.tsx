@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import type { XRStore } from '@react-three/xr';
 import { useAppStore, type AppState } from '../store';
@@ -8,6 +8,7 @@ import { TouchJoystick } from '../controls/TouchJoystick';
 import type { HudElements } from './hud-system';
 import { HelpOverlay } from './HelpOverlay';
 import { buttonSpeechPercept, VOICE_COMMAND_TEXT, VOICE_COMMANDS } from './voice-commands';
+import { ScenePicker } from '../scene';
 import './hud.css';
 
 /** Props of the DOM HUD. */
@@ -37,6 +38,7 @@ export function Hud({ runtime, xrStore, elements, flatInput, onMicToggle }: HudP
   const sceneId = useAppStore(store, (s) => s.sceneId);
   const frameRef = useRef<HTMLElement>(null);
   const voiceRef = useRef<HTMLElement>(null);
+  const [pickerOpen, setPickerOpen] = useState(false);
 
   useEffect(() => {
     elements.frameMs = frameRef.current;
@@ -113,6 +115,9 @@ export function Hud({ runtime, xrStore, elements, flatInput, onMicToggle }: HudP
         >
           {camera.state === 'live' ? 'Camera off' : 'Camera on'}
         </button>
+        <button aria-pressed={pickerOpen} onClick={() => setPickerOpen(!pickerOpen)}>
+          Scenes
+        </button>
         <button aria-pressed={helpOpen} onClick={() => setHelpOpen(!helpOpen)}>
           Help (H)
         </button>
@@ -126,6 +131,13 @@ export function Hud({ runtime, xrStore, elements, flatInput, onMicToggle }: HudP
       </div>
       {isTouch() && <TouchJoystick input={flatInput} />}
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
+      {pickerOpen && (
+        <div className="mv-help" role="dialog" aria-label="Scenes">
+          {/* Links to ?scene=<id>: a scene switch reloads the page, which releases the old scene's wasm and GPU memory. */}
+          <ScenePicker currentId={sceneId} />
+          <button onClick={() => setPickerOpen(false)}>Close</button>
+        </div>
+      )}
     </div>
   );
 }
