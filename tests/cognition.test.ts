@@ -188,6 +188,33 @@ describe('NPC brains (scripted percepts, kinematic bodies)', () => {
     expect(world.brains.tourActive[0]).toBe(0);
   });
 
+  it('a guide with a strong tour bias (as in the museum scene) still obeys "stop" and "come here" mid-tour', () => {
+    const museumGuide: Persona = {
+      biases: { tour: 2, explain: 1.8, greet: 1.4, ask: 1.2, help: 1.2, follow: 0.6, come: 1, keepDistance: 1, wander: 0.3, idle: 0.6, stop: 1 },
+      lines: {},
+    };
+    const world = createNpcWorld({ npcs: [npc('gia', [0, 0, -1.5], museumGuide, Math.PI)], pois });
+    const h = harness(world);
+    h.run(0.3);
+    h.say('next', 'gia');
+    h.run(0.3);
+    expect(get(world, 'gia').goal).toBe('tour');
+    h.say('stop', 'gia');
+    h.run(0.2);
+    expect(get(world, 'gia').goal).toBe('stop');
+    expect(world.brains.tourActive[0]).toBe(0);
+    h.run(2);
+    h.say('next', 'gia');
+    h.run(0.5);
+    expect(get(world, 'gia').goal).toBe('tour');
+    h.user.position = [3, 1.6, 3];
+    h.say('come_here', 'gia');
+    h.run(0.2);
+    expect(get(world, 'gia').goal).toBe('come');
+    h.run(6);
+    expect(distTo(get(world, 'gia').position, h.user.position)).toBeLessThan(1.6);
+  });
+
   it('acts on "no" and on a head shake: the tour offer is declined', () => {
     const world = createNpcWorld({ npcs: [npc('gia', [0, 0, -1.5], guide, Math.PI)], pois });
     const h = harness(world);

@@ -157,3 +157,30 @@ describe('fusion', () => {
     expect(() => fusion.ingest({ t: NaN } as unknown as Percept)).toThrow(/fusion.ingest/);
   });
 });
+
+describe('fusion -> NPC world', () => {
+  it('"follow me" said while looking at Ada reaches Ada although Bob is nearer and faces the user', async () => {
+    const { createNpcWorld } = await import('../src/agents/npc-world');
+    const world = createNpcWorld({
+      npcs: [
+        { id: 'ada', name: 'Ada', persona: { biases: { wander: 0, ask: 0 }, lines: {} }, spawn: { position: [3, 0, -3] } },
+        { id: 'bob', name: 'Bob', persona: { biases: { wander: 0, ask: 0 }, lines: {} }, spawn: { position: [0, 0, -1.5], yaw: Math.PI } },
+      ],
+    });
+    const fusion = createFusion({ onPercept: (p) => world.ingest(p) });
+    const fw: FusionWorld = { head: { position: [0, 1.6, 0], forward: [0, 0, -1] }, npcs: world.npcs, pois: [] };
+    look(fw, [3, 1.5, -3]);
+    let t = 0;
+    const frame = () => {
+      t += 1 / 60;
+      world.setUser('local', fw.head!.position, fw.head!.forward, t);
+      fusion.update(t, fw);
+      world.update(1 / 60, t);
+    };
+    for (let k = 0; k < 30; k++) frame();
+    fusion.ingest(speech('follow_me', t, 0.8));
+    for (let k = 0; k < 12; k++) frame();
+    expect(world.npcs[0].goal).toBe('follow');
+    expect(world.npcs[1].goal).not.toBe('follow');
+  });
+});

@@ -522,6 +522,12 @@ export function createBrains(options: BrainsOptions) {
     const t = p.t;
     const iu = i * U + u;
     lastInteractionT[iu] = t;
+    // A movement command or "stop" from the touring user ends the tour ("next" restarts one), so
+    // a guide with a strong tour bias still obeys.
+    if (tourActive[i] && tourUser[i] === u && (code === L.follow_me || code === L.come_here || code === L.beckon || code === L.stop || code === L.go_away || code === L.push)) {
+      tourActive[i] = 0;
+      if (question[i] === QUESTION.moveOn) question[i] = QUESTION.none;
+    }
     switch (code) {
       case L.look:
         attention[iu] = 1;
@@ -545,7 +551,9 @@ export function createBrains(options: BrainsOptions) {
         lastCmd[iu] = L.none;
         awayUntil[iu] = t + keepSeconds;
         mood[iu] = Math.max(0, mood[iu] - 0.25);
-        if (tourActive[i] && tourUser[i] === u) tourActive[i] = 0;
+        break;
+      case L.stop:
+        lastCmd[iu] = L.none;
         break;
       case L.affectPositive:
         mood[iu] = Math.min(1, mood[iu] + 0.1 * conf);
