@@ -157,3 +157,26 @@ test.describe('flat mode', () => {
     await expect(page.getByTestId('hud-backend')).toHaveText('cpu');
   });
 });
+
+test.describe('ML backend chain', () => {
+  test('without WebGPU the app says WebGPU was skipped and runs tfjs on WebGL', async ({ app }) => {
+    const { page } = app;
+    await page.goto('/');
+    await waitForReady(page);
+    const s = await getState(page);
+    expect(s.backend).toBe('webgl');
+    expect(s.issues.find((i) => i.key === 'backend')?.message).toMatch(/skipped webgpu/);
+  });
+
+  test.describe('with WebGPU (SwiftShader)', () => {
+    test.use({ launch: { webgpu: true } });
+    test('picks WebGPU first', async ({ app }) => {
+      const { page } = app;
+      await page.goto('/');
+      await waitForReady(page);
+      const s = await getState(page);
+      console.log(`backend with WebGPU flags: ${s.backend}; issues: ${JSON.stringify(s.issues.map((i) => i.message))}`);
+      expect(s.backend).toBe('webgpu');
+    });
+  });
+});

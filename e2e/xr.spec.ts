@@ -21,6 +21,8 @@ test.describe('VR through the iwer emulator', () => {
 
     const enter = page.getByRole('button', { name: 'Enter VR' });
     await expect(enter).toBeVisible();
+    // The emulated Quest 3 offers immersive-ar too, so its button shows.
+    await expect(page.getByRole('button', { name: 'Enter AR' })).toBeVisible();
     await enter.click();
     await page.waitForFunction(() => {
       const s = window.metaverse!.getState();
