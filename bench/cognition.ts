@@ -570,57 +570,90 @@ class YEvaluator extends YUKA.GoalEvaluator<YNpc> {
   }
 }
 
-// Desirabilities mirror src/cognition/brains.ts (same numbers, same conditions).
-function bestUser(_npc: YNpc, test: (u: number) => boolean): number {
-  for (let u = 0; u < USERS; u++) if (test(u)) return u;
-  return -1;
-}
+// Desirabilities mirror src/cognition/brains.ts (same numbers, same conditions), written with
+// plain loops (no closures per call) so the baseline is not slowed by our port.
 function scored(npc: YNpc, value: number, u: number, rec: YRecord | null, hold: number, name: YGoalName): number {
-  const running = npc.goalName === name && !(npc.brain.currentSubgoal()?.completed() ?? true);
-  if (running && hold > value) {
-    npc.scoreUser = npc.goalUser;
-    npc.scoreRecord = null;
-    return hold;
+  if (hold > value && npc.goalName === name) {
+    const current = npc.brain.currentSubgoal();
+    if (current !== null && !current.completed()) {
+      npc.scoreUser = npc.goalUser;
+      npc.scoreRecord = null;
+      return hold;
+    }
   }
   npc.scoreUser = u;
   npc.scoreRecord = rec;
   return value;
 }
+function wanderD(npc: YNpc): number {
+  let near = false;
+  for (let u = 0; u < USERS; u++) if (npc.dist[u] < 5) near = true;
+  return scored(npc, near ? 0.02 : 0.14, -1, null, 0, 'wander');
+}
+function greetD(npc: YNpc): number {
+  const r = npc.recall('hello', 'wave');
+  if (r) return scored(npc, 0.9, r.user, r, 0.72, 'greet');
+  const t = npc.ctx.t;
+  let u = -1;
+  for (let k = 0; k < USERS && u < 0; k++) {
+    if (t - npc.noticedT[k] < 3 && npc.dist[k] < 6 && t - npc.greetedT[k] > 60 && npc.awayUntil[k] <= t) u = k;
+  }
+  return scored(npc, u >= 0 ? 0.5 : 0, u, null, 0.72, 'greet');
+}
+function commandD(npc: YNpc, cmd: string, value: number, name: YGoalName): number {
+  let u = -1;
+  for (let k = 0; k < USERS && u < 0; k++) if (npc.lastCmd[k] === cmd) u = k;
+  return scored(npc, u >= 0 ? value : 0, u, null, 0, name);
+}
+function keepD(npc: YNpc): number {
+  let u = -1;
+  for (let k = 0; k < USERS && u < 0; k++) if (npc.awayUntil[k] > npc.ctx.t) u = k;
+  return scored(npc, u >= 0 ? 0.95 : 0, u, null, 0, 'keepDistance');
+}
+function tourD(npc: YNpc): number {
+  if (npc.tourActive) return scored(npc, 0.7, npc.tourUser, null, 0, 'tour');
+  const r = npc.recall('next', 'next');
+  return scored(npc, r ? 0.82 : 0, r ? r.user : -1, r, 0, 'tour');
+}
+function explainD(npc: YNpc): number {
+  const r = npc.recall('tell_me_more', 'tell_me_more');
+  return scored(npc, r ? 0.88 : 0, r ? r.user : -1, r, 0.79, 'explain');
+}
+function askD(npc: YNpc): number {
+  const t = npc.ctx.t;
+  const tourBias = npc.persona.biases.tour ?? 1;
+  const helpBias = npc.persona.biases.help ?? 1;
+  let u = -1;
+  if (!npc.question && npc.goalName !== 'ask') {
+    for (let k = 0; k < USERS && u < 0; k++) {
+      if (npc.awayUntil[k] > t) continue;
+      const offerTour = tourBias > 0 && !npc.tourOffered[k] && !npc.tourActive && t - npc.greetedT[k] > 2 && t - npc.greetedT[k] < 60 && npc.dist[k] < 4;
+      const offerHelp = helpBias > 0 && npc.attentionSince[k] > 0 && t - npc.attentionSince[k] > 3 && npc.dist[k] < 3 && t - npc.lastInteraction[k] > 8;
+      if (offerTour || offerHelp) u = k;
+    }
+  }
+  return scored(npc, u >= 0 ? 0.55 : 0, u, null, 0.75, 'ask');
+}
+function helpD(npc: YNpc): number {
+  const r = npc.recall('help', 'help');
+  return scored(npc, r || npc.helpRequested ? 0.9 : 0, r ? r.user : npc.questionUser, r, 0.72, 'help');
+}
+function stopD(npc: YNpc): number {
+  const r = npc.recall('stop', 'stop');
+  return scored(npc, r ? 1 : 0, r ? r.user : -1, r, 1, 'stop');
+}
 const EVALUATORS: [YGoalName, Desirability][] = [
   ['idle', (npc) => scored(npc, 0.1, -1, null, 0, 'idle')],
-  ['wander', (npc) => scored(npc, bestUser(npc, (u) => npc.dist[u] < 5) >= 0 ? 0.02 : 0.14, -1, null, 0, 'wander')],
-  [
-    'greet',
-    (npc) => {
-      const r = npc.recall('hello', 'wave');
-      if (r) return scored(npc, 0.9, r.user, r, 0.72, 'greet');
-      const u = bestUser(npc, (k) => npc.ctx.t - npc.noticedT[k] < 3 && npc.dist[k] < 6 && npc.ctx.t - npc.greetedT[k] > 60 && npc.awayUntil[k] <= npc.ctx.t);
-      return scored(npc, u >= 0 ? 0.5 : 0, u, null, 0.72, 'greet');
-    },
-  ],
-  ['follow', (npc) => { const u = bestUser(npc, (k) => npc.lastCmd[k] === 'follow_me'); return scored(npc, u >= 0 ? 0.8 : 0, u, null, 0, 'follow'); }],
-  ['come', (npc) => { const u = bestUser(npc, (k) => npc.lastCmd[k] === 'come_here'); return scored(npc, u >= 0 ? 0.85 : 0, u, null, 0, 'come'); }],
-  ['keepDistance', (npc) => { const u = bestUser(npc, (k) => npc.awayUntil[k] > npc.ctx.t); return scored(npc, u >= 0 ? 0.95 : 0, u, null, 0, 'keepDistance'); }],
-  [
-    'tour',
-    (npc) => {
-      if (npc.tourActive) return scored(npc, 0.7, npc.tourUser, null, 0, 'tour');
-      const r = npc.recall('next', 'next');
-      return scored(npc, r ? 0.82 : 0, r ? r.user : -1, r, 0, 'tour');
-    },
-  ],
-  ['explain', (npc) => { const r = npc.recall('tell_me_more', 'tell_me_more'); return scored(npc, r ? 0.88 : 0, r ? r.user : -1, r, 0.79, 'explain'); }],
-  [
-    'ask',
-    (npc) => {
-      const t = npc.ctx.t;
-      const bias = (g: YGoalName) => npc.persona.biases[g] ?? 1;
-      const u = bestUser(npc, (k) => !npc.question && npc.awayUntil[k] <= t && npc.goalName !== 'ask' && ((bias('tour') > 0 && !npc.tourOffered[k] && !npc.tourActive && t - npc.greetedT[k] > 2 && t - npc.greetedT[k] < 60 && npc.dist[k] < 4) || (bias('help') > 0 && npc.attentionSince[k] > 0 && t - npc.attentionSince[k] > 3 && npc.dist[k] < 3 && t - npc.lastInteraction[k] > 8)));
-      return scored(npc, u >= 0 ? 0.55 : 0, u, null, 0.75, 'ask');
-    },
-  ],
-  ['help', (npc) => { const r = npc.recall('help', 'help'); return scored(npc, r || npc.helpRequested ? 0.9 : 0, r ? r.user : npc.questionUser, r, 0.72, 'help'); }],
-  ['stop', (npc) => { const r = npc.recall('stop', 'stop'); return scored(npc, r ? 1 : 0, r ? r.user : -1, r, 1, 'stop'); }],
+  ['wander', wanderD],
+  ['greet', greetD],
+  ['follow', (npc) => commandD(npc, 'follow_me', 0.8, 'follow')],
+  ['come', (npc) => commandD(npc, 'come_here', 0.85, 'come')],
+  ['keepDistance', keepD],
+  ['tour', tourD],
+  ['explain', explainD],
+  ['ask', askD],
+  ['help', helpD],
+  ['stop', stopD],
 ];
 
 class YGoal extends YUKA.Goal<YNpc> {
@@ -924,8 +957,12 @@ function runYuka(scene: Scene, yNavMesh: YUKA.NavMesh, n: number, seconds: numbe
   };
 }
 
+const ENDS_TOUR = new Set(['follow_me', 'come_here', 'beckon', 'stop', 'go_away', 'push']);
+
 function yukaIngest(npc: YNpc, label: string, u: number, t: number): void {
   npc.lastInteraction[u] = t;
+  if (npc.tourActive && npc.tourUser === u && ENDS_TOUR.has(label)) npc.tourActive = false;
+  if (label === 'stop') npc.lastCmd[u] = '';
   if (label === 'follow_me') {
     npc.lastCmd[u] = 'follow_me';
     npc.awayUntil[u] = 0;
@@ -935,7 +972,6 @@ function yukaIngest(npc: YNpc, label: string, u: number, t: number): void {
   } else if (label === 'go_away' || label === 'push') {
     npc.lastCmd[u] = '';
     npc.awayUntil[u] = t + 30;
-    if (npc.tourActive && npc.tourUser === u) npc.tourActive = false;
   }
   if (npc.records.length >= 8) npc.records.shift();
   npc.records.push({ label, user: u, t, conf: 0.9, handled: false });
