@@ -588,7 +588,7 @@ function scored(npc: YNpc, value: number, u: number, rec: YRecord | null, hold: 
 function wanderD(npc: YNpc): number {
   let near = false;
   for (let u = 0; u < USERS; u++) if (npc.dist[u] < 5) near = true;
-  return scored(npc, near ? 0.02 : 0.14, -1, null, 0, 'wander');
+  return scored(npc, near ? 0.02 : 0.2, -1, null, 0, 'wander');
 }
 function greetD(npc: YNpc): number {
   const r = npc.recall('hello', 'wave');

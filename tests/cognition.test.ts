@@ -296,12 +296,15 @@ describe('NPC brains (scripted percepts, kinematic bodies)', () => {
     expect(get(world, 'ada').goal).not.toBe('follow');
   });
 
-  it('is deterministic: the same script gives the same trajectory', () => {
+  it('wanders when nobody is near, deterministically: the same script gives the same trajectory', () => {
     const script = () => {
       const world = createNpcWorld({ npcs: [npc('ada', [0, 0, -6], { biases: {}, lines: {} }), npc('bob', [3, 0, -6])], seed: 7 });
       const h = harness(world);
       h.user.position = [0, 1.6, 30];
       h.run(20);
+      // With nobody near, an NPC with the default wander bias wanders off its spawn.
+      expect(distTo(world.npcs[0].position, [0, 0, -6])).toBeGreaterThan(0.5);
+      expect(world.npcs[0].goal).toBe('wander');
       return world.npcs.map((s) => s.position.map((v) => v.toFixed(6)).join(',')).join(';');
     };
     expect(script()).toBe(script());

@@ -120,7 +120,7 @@ const RECORD_MIN_SALIENCE = 0.12;
 // Desirabilities (before persona bias). Explicit commands beat social routines, which beat idling.
 const D = {
   idle: 0.1,
-  wander: 0.14,
+  wander: 0.2,
   greetAsked: 0.9,
   greetNoticed: 0.5,
   follow: 0.8,
