@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { Vector3 } from 'three';
 import type { NpcState } from '../../agents/npc-world';
@@ -43,17 +43,18 @@ export function NpcView({ npc, appearance, subtitles = true }: NpcViewProps) {
   useEffect(() => () => disposeNpcRig(rig), [rig]);
 
   // The last line drawn, per mounted view (mutable; not React state).
-  const shown = useMemo(() => ({ version: -1, visible: false }), []);
+  const shown = useRef({ version: -1, visible: false });
 
   useFrame((state) => {
     const t = state.clock.elapsedTime;
     poseNpcRig(rig, npc, t);
     if (!subtitle) return;
     const visible = npc.saying !== null;
-    if (npc.sayingVersion !== shown.version || visible !== shown.visible) {
+    const last = shown.current;
+    if (npc.sayingVersion !== last.version || visible !== last.visible) {
       subtitle.set(npc.saying, npc.name);
-      shown.version = npc.sayingVersion;
-      shown.visible = visible;
+      last.version = npc.sayingVersion;
+      last.visible = visible;
     }
     if (visible) {
       // Float above the head and turn to the viewer (XR cameras included: three updates the
