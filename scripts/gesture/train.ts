@@ -1,0 +1,356 @@
+/**
+ * `npm run train -- gesture [--per-label N] [--epochs E] [--seed S] [--out DIR]`: generates motion
+ * clips with the training generator (synth.ts), featurises streaming windows with the browser's
+ * feature code, trains a small 1-D CNN on the tfjs CPU backend from a fixed seed, tunes the
+ * decision thresholds on a validation split of performers (body, tempo, amplitude, noise and idle
+ * styles) that training never saw, and writes public/models/gesture/: model.json + weights.bin,
+ * settings.json and model-card.md.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { GESTURE_LABELS } from '../../src/core/types';
+import { createGestureDecider, type GestureDecisionSettings } from '../../src/perception/gesture/decision';
+import {
+  GESTURE_CHANNELS,
+  GESTURE_FEATURE_SIZE,
+  GESTURE_RATE_HZ,
+  GESTURE_STEPS,
+  GESTURE_WINDOW_S,
+  computeGestureFeatures,
+  createGestureFeatureScratch,
+  mirrorGestureFeatures,
+  packMotionFrames,
+} from '../../src/perception/gesture/features';
+import type { GestureSettings } from '../../src/perception/gesture/model';
+import { createRng, parseArgs, type Rng } from './motion-math';
+import { GESTURE_MODEL_DIR, saveLayersModel } from './node-io';
+import { inferenceSchedule } from './stream-sim';
+import { NONE_STYLES, synthDataset, type SynthClip } from './synth';
+
+const L = GESTURE_LABELS.length;
+const NONE = GESTURE_LABELS.indexOf('none');
+/** Performers 0..31 train; 32..39 are held out for validation. */
+const TRAIN_PERFORMERS = Array.from({ length: 32 }, (_, i) => i);
+const VAL_PERFORMERS = Array.from({ length: 8 }, (_, i) => 32 + i);
+const INFERENCE_HZ = 10;
+
+interface WindowSet {
+  x: Float32Array;
+  y: Int32Array;
+  n: number;
+}
+
+/**
+ * Training windows of a clip, labelled the way the stream sees them: windows ending after the
+ * gesture is complete carry its label; windows ending before it has really started are `none`;
+ * windows in between are ambiguous and left out.
+ */
+function clipWindowEnds(clip: SynthClip, rng: Rng): { t: number; label: number }[] {
+  const t0 = clip.frames[0].t;
+  const tEnd = clip.frames[clip.frames.length - 1].t;
+  const label = GESTURE_LABELS.indexOf(clip.label);
+  const out: { t: number; label: number }[] = [];
+  if (label === NONE) {
+    out.push({ t: tEnd, label });
+    for (let k = 0; k < 3; k++) out.push({ t: rng.uniform(t0 + 0.1, tEnd), label });
+    return out;
+  }
+  const complete = t0 + clip.complete;
+  out.push({ t: tEnd, label });
+  for (let k = 0; k < 2; k++) out.push({ t: rng.uniform(complete, tEnd), label });
+  const early = t0 + clip.onset + 0.1;
+  if (early > t0 + 0.1 && rng.chance(0.7)) out.push({ t: rng.uniform(t0 + 0.05, early), label: NONE });
+  return out;
+}
+
+function buildWindows(clips: SynthClip[], rng: Rng, mirror: boolean): WindowSet {
+  const ends = clips.map((c) => clipWindowEnds(c, rng));
+  const n = ends.reduce((a, e) => a + e.length, 0);
+  const x = new Float32Array(n * GESTURE_FEATURE_SIZE);
+  const y = new Int32Array(n);
+  const scratch = createGestureFeatureScratch();
+  let k = 0;
+  clips.forEach((clip, ci) => {
+    const p = packMotionFrames(clip.frames);
+    for (const e of ends[ci]) {
+      const view = x.subarray(k * GESTURE_FEATURE_SIZE, (k + 1) * GESTURE_FEATURE_SIZE);
+      computeGestureFeatures(p.data, p.times, p.n, e.t, view, scratch);
+      if (mirror && rng.chance(0.5)) mirrorGestureFeatures(view);
+      y[k++] = e.label;
+    }
+  });
+  return { x, y, n };
+}
+
+/**
+ * A small temporal CNN written with dense layers: 0.2 s patches (4 steps) are embedded by a
+ * shared dense layer (a convolution with kernel = stride = 4), pairs of patches by a second one,
+ * then a classifier over the flattened sequence. tfjs's CPU kernels for conv backprop are naive
+ * loops (about 50x slower than its matMul here), and tfjs-node cannot be installed, so strided
+ * dense layers are what trains within the time budget on two cores.
+ */
+function buildModel(seed: number): tf.LayersModel {
+  const init = (k: number) => tf.initializers.glorotUniform({ seed: seed + k });
+  const P1 = 4;
+  const P2 = 2;
+  const m = tf.sequential();
+  m.add(tf.layers.reshape({ inputShape: [GESTURE_STEPS, GESTURE_CHANNELS], targetShape: [GESTURE_STEPS / P1, P1 * GESTURE_CHANNELS] }));
+  m.add(tf.layers.dense({ units: 48, activation: 'relu', kernelInitializer: init(1) }));
+  m.add(tf.layers.reshape({ targetShape: [GESTURE_STEPS / (P1 * P2), P2 * 48] }));
+  m.add(tf.layers.dense({ units: 64, activation: 'relu', kernelInitializer: init(2) }));
+  m.add(tf.layers.flatten());
+  m.add(tf.layers.dropout({ rate: 0.3, seed: seed + 4 }));
+  m.add(tf.layers.dense({ units: 48, activation: 'relu', kernelInitializer: init(5) }));
+  m.add(tf.layers.dense({ units: L, activation: 'softmax', kernelInitializer: init(6) }));
+  return m;
+}
+
+/** Probabilities for a batch of windows. */
+async function predictAll(model: tf.LayersModel, x: Float32Array, n: number): Promise<Float32Array> {
+  const out = new Float32Array(n * L);
+  const B = 512;
+  for (let i = 0; i < n; i += B) {
+    const b = Math.min(B, n - i);
+    const t = tf.tensor3d(x.subarray(i * GESTURE_FEATURE_SIZE, (i + b) * GESTURE_FEATURE_SIZE), [b, GESTURE_STEPS, GESTURE_CHANNELS]);
+    const y = model.predict(t) as tf.Tensor;
+    out.set(await y.data(), i * L);
+    t.dispose();
+    y.dispose();
+  }
+  return out;
+}
+
+/** Per-clip streaming probabilities (the recognizer's schedule), for decision tuning. */
+async function streamProbs(model: tf.LayersModel, clips: SynthClip[]): Promise<{ times: number[]; probs: Float32Array }[]> {
+  const scratch = createGestureFeatureScratch();
+  const sched = clips.map((c) => inferenceSchedule(c.frames.map((f) => f.t), INFERENCE_HZ));
+  const n = sched.reduce((a, s) => a + s.length, 0);
+  const x = new Float32Array(n * GESTURE_FEATURE_SIZE);
+  let k = 0;
+  clips.forEach((c, ci) => {
+    const p = packMotionFrames(c.frames);
+    for (const t of sched[ci]) {
+      // The recognizer sees only frames up to t.
+      let m = 0;
+      while (m < p.n && p.times[m] <= t) m++;
+      computeGestureFeatures(p.data, p.times, m, t, x.subarray(k * GESTURE_FEATURE_SIZE, (k + 1) * GESTURE_FEATURE_SIZE), scratch);
+      k++;
+    }
+  });
+  const probs = await predictAll(model, x, n);
+  let o = 0;
+  return sched.map((times) => {
+    const r = { times, probs: probs.subarray(o * L, (o + times.length) * L) };
+    o += times.length;
+    return r;
+  });
+}
+
+interface Score {
+  accuracy: number;
+  falseTriggers: number;
+  confusion: number[][];
+}
+
+function decide(streams: { times: number[]; probs: Float32Array }[], truth: number[], s: GestureDecisionSettings): Score {
+  const confusion = GESTURE_LABELS.map(() => GESTURE_LABELS.map(() => 0));
+  const d = createGestureDecider(s);
+  streams.forEach((st, i) => {
+    d.reset();
+    let pred = NONE;
+    for (let j = 0; j < st.times.length; j++) {
+      const f = d.push(st.times[j], st.probs.subarray(j * L, (j + 1) * L));
+      if (f >= 0) {
+        pred = f;
+        break;
+      }
+    }
+    confusion[truth[i]][pred]++;
+  });
+  const n = truth.length;
+  const correct = confusion.reduce((a, r, i) => a + r[i], 0);
+  const negatives = confusion[NONE].reduce((a, b) => a + b, 0);
+  const fired = negatives - confusion[NONE][NONE];
+  return { accuracy: correct / n, falseTriggers: negatives ? fired / negatives : 0, confusion };
+}
+
+/** Pick decision settings on the validation streams: accuracy with false triggers weighted 2x. */
+function tuneDecision(streams: { times: number[]; probs: Float32Array }[], truth: number[]): { settings: GestureDecisionSettings; score: Score } {
+  const objective = (sc: Score) => sc.accuracy - 2 * sc.falseTriggers;
+  let best: { settings: GestureDecisionSettings; score: Score } | undefined;
+  for (const smoothing of [1, 2, 3])
+    for (const consecutive of [1, 2, 3])
+      for (const th of [0.5, 0.6, 0.7, 0.8, 0.9]) {
+        const settings: GestureDecisionSettings = { thresholds: GESTURE_LABELS.map(() => th), smoothing, consecutive, refractoryS: 1, releaseThreshold: 0.3 };
+        const score = decide(streams, truth, settings);
+        if (!best || objective(score) > objective(best.score)) best = { settings, score };
+      }
+  // One pass of per-label refinement.
+  for (let k = 0; k < L; k++) {
+    if (k === NONE) continue;
+    for (const th of [0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95]) {
+      const thresholds = [...best!.settings.thresholds];
+      thresholds[k] = th;
+      const settings = { ...best!.settings, thresholds };
+      const score = decide(streams, truth, settings);
+      if (objective(score) > objective(best!.score) + 1e-9) best = { settings, score };
+    }
+  }
+  return best!;
+}
+
+function formatConfusion(c: number[][]): string {
+  const head = '| truth \\ predicted | ' + GESTURE_LABELS.join(' | ') + ' |';
+  const sep = '|' + ' --- |'.repeat(L + 1);
+  const rows = c.map((r, i) => `| ${GESTURE_LABELS[i]} | ${r.join(' | ')} |`);
+  return [head, sep, ...rows].join('\n');
+}
+
+/** Train the gesture model (see the file comment). */
+export async function main(args: string[]): Promise<void> {
+  const a = parseArgs(args);
+  const perLabel = Number(a.get('per-label') ?? 400);
+  const valPerLabel = Number(a.get('val-per-label') ?? 80);
+  const epochs = Number(a.get('epochs') ?? 12);
+  const seed = Number(a.get('seed') ?? 1234);
+  const outDir = a.get('out') ?? GESTURE_MODEL_DIR;
+  const started = Date.now();
+  const log = (msg: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+  await tf.setBackend('cpu');
+  await tf.ready();
+  const rng = createRng(seed);
+
+  const trainClips = synthDataset({ perLabel, seed, performers: TRAIN_PERFORMERS, noneFactor: 3 });
+  const valClips = synthDataset({ perLabel: valPerLabel, seed: seed + 1, performers: VAL_PERFORMERS, noneFactor: 3 });
+  log(`generated ${trainClips.length} training clips (performers 0-31), ${valClips.length} validation clips (performers 32-39)`);
+  const train = buildWindows(trainClips, rng, true);
+  const val = buildWindows(valClips, createRng(seed + 2), false);
+  log(`windows: ${train.n} training, ${val.n} validation (${GESTURE_STEPS} steps x ${GESTURE_CHANNELS} channels)`);
+
+  const model = buildModel(seed);
+  model.compile({ optimizer: tf.train.adam(2e-3), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  const params = model.countParams();
+  log(`model: ${params} parameters`);
+
+  // Shuffle once with the seeded RNG (tfjs's own shuffle is not seeded).
+  const order = Array.from({ length: train.n }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const xs = new Float32Array(train.n * GESTURE_FEATURE_SIZE);
+  const ys = new Float32Array(train.n);
+  order.forEach((src, dst) => {
+    xs.set(train.x.subarray(src * GESTURE_FEATURE_SIZE, (src + 1) * GESTURE_FEATURE_SIZE), dst * GESTURE_FEATURE_SIZE);
+    ys[dst] = train.y[src];
+  });
+  const xT = tf.tensor3d(xs, [train.n, GESTURE_STEPS, GESTURE_CHANNELS]);
+  const yT = tf.tensor1d(ys);
+  const xV = tf.tensor3d(val.x, [val.n, GESTURE_STEPS, GESTURE_CHANNELS]);
+  const yV = tf.tensor1d(Float32Array.from(val.y));
+  const history: string[] = [];
+  const lrAt = (e: number) => 2e-3 * (e < epochs * 0.6 ? 1 : e < epochs * 0.85 ? 0.3 : 0.1);
+  for (let e = 0; e < epochs; e++) {
+    // tfjs has no LR scheduler; Adam reads this field on every step.
+    (model.optimizer as unknown as { learningRate: number }).learningRate = lrAt(e);
+    const h = await model.fit(xT, yT, { batchSize: 64, epochs: 1, shuffle: false, validationData: [xV, yV], verbose: 0 });
+    const line = `epoch ${e + 1}/${epochs} lr=${lrAt(e)} loss=${(h.history.loss[0] as number).toFixed(4)} acc=${(h.history.acc[0] as number).toFixed(4)} val_loss=${(h.history.val_loss[0] as number).toFixed(4)} val_acc=${(h.history.val_acc[0] as number).toFixed(4)}`;
+    history.push(line);
+    log(line);
+  }
+  tf.dispose([xT, yT, xV, yV]);
+  const trainMinutes = (Date.now() - started) / 60000;
+
+  // Decision tuning and clip-level (streaming) validation on held-out performers.
+  const streams = await streamProbs(model, valClips);
+  const truth = valClips.map((c) => GESTURE_LABELS.indexOf(c.label));
+  const { settings: decision, score } = tuneDecision(streams, truth);
+  log(`validation (held-out performers, streaming, first percept per clip): accuracy=${score.accuracy.toFixed(4)} false_triggers=${score.falseTriggers.toFixed(4)} n=${truth.length}`);
+  log(`decision: ${JSON.stringify(decision)}`);
+  // Which `none` styles fire, for the card.
+  const noneMisfires = new Map<string, number>();
+  const noneCounts = new Map<string, number>();
+  const d = createGestureDecider(decision);
+  valClips.forEach((c, i) => {
+    if (c.label !== 'none') return;
+    noneCounts.set(c.style, (noneCounts.get(c.style) ?? 0) + 1);
+    d.reset();
+    for (let j = 0; j < streams[i].times.length; j++) {
+      if (d.push(streams[i].times[j], streams[i].probs.subarray(j * L, (j + 1) * L)) >= 0) {
+        noneMisfires.set(c.style, (noneMisfires.get(c.style) ?? 0) + 1);
+        break;
+      }
+    }
+  });
+
+  const settings: GestureSettings = {
+    labels: [...GESTURE_LABELS],
+    rateHz: GESTURE_RATE_HZ,
+    windowS: GESTURE_WINDOW_S,
+    steps: GESTURE_STEPS,
+    channels: GESTURE_CHANNELS,
+    inferenceHz: INFERENCE_HZ,
+    ...decision,
+  };
+  const bytes = await saveLayersModel(model, outDir);
+  writeFileSync(join(outDir, 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
+  const totalMinutes = (Date.now() - started) / 60000;
+  const layers = model.layers.map((l) => `| ${l.name} | ${l.getClassName()} | ${JSON.stringify(l.outputShape)} | ${l.countParams()} |`).join('\n');
+  const card = `# Gesture model card
+
+Generated by \`npm run train -- gesture ${args.join(' ')}\` (seed ${seed}); do not edit by hand.
+
+## Task
+Classifies a ${GESTURE_WINDOW_S} s window of head and controller target-ray poses into ${GESTURE_LABELS.join(', ')}
+(PERCEPTION.md). The recognizer runs it at ${INFERENCE_HZ} Hz over the motion ring buffer and turns
+probabilities into one percept per gesture (src/perception/gesture/decision.ts).
+
+## Data
+All synthetic, from \`scripts/gesture/synth.ts\` (procedural two-link-arm model: body size, handedness,
+tempo, amplitude, tremor, idle sway, placement and facing anywhere, 30-120 Hz uneven sampling,
+dropped hand frames; ${GESTURE_LABELS.length - 1} gestures and ${NONE_STYLES.length} kinds of \`none\` including near-misses).
+- Training: ${trainClips.length} clips (${perLabel} a gesture, ${perLabel * 3} none) by performers 0-31,
+  ${train.n} windows (streaming windows after the gesture is complete carry its label, windows before it starts are none), randomly mirrored left-right.
+- Validation: ${valClips.length} clips by performers 32-39 (body, tempo, amplitude, noise and idle
+  styles never seen in training); ${val.n} windows.
+- Nothing from \`scripts/gesture/synth-heldout.ts\` (the evaluation generator) is used for training or tuning.
+
+## Features
+\`src/perception/gesture/features.ts\`: resampled by time to ${GESTURE_RATE_HZ} Hz over ${GESTURE_WINDOW_S} s
+(${GESTURE_STEPS} steps), body-centred (origin at the window's mean head position, rotated by its mean
+head yaw), ${GESTURE_CHANNELS} channels: head position, forward, up, velocity and forward rate;
+per hand a tracked mask, position relative to the head, target-ray direction and velocity.
+
+## Architecture
+Temporal CNN as strided dense layers (patch embedding of 0.2 s, then 0.4 s), ${params} parameters, ${(bytes / 1024).toFixed(1)} KiB of float32 weights.
+
+| layer | type | output | params |
+| --- | --- | --- | --- |
+${layers}
+
+Adam, batch 64, ${epochs} epochs, learning rate 2e-3 stepped to 6e-4 and 2e-4; sparse categorical cross-entropy.
+
+## Training run
+${history.map((h) => `- ${h}`).join('\n')}
+
+Training took ${trainMinutes.toFixed(1)} min (${totalMinutes.toFixed(1)} min including tuning and saving) on the tfjs CPU backend in Node.
+
+## Validation (held-out performers, streaming, one label per clip)
+Decision settings tuned on this split (objective: accuracy - 2 x false-trigger rate):
+\`${JSON.stringify(decision)}\`
+
+accuracy=${score.accuracy.toFixed(4)} false_triggers=${score.falseTriggers.toFixed(4)} n=${truth.length}
+
+${formatConfusion(score.confusion)}
+
+\`none\` styles that fired: ${[...noneCounts.keys()].sort().map((k) => `${k} ${noneMisfires.get(k) ?? 0}/${noneCounts.get(k)}`).join(', ')}
+
+## Held-out evaluation
+Scored with \`npm run eval -- gesture DIR\` on clips from the structurally different generator
+\`scripts/gesture/synth-heldout.ts\`; see docs/gesture.md for the figures and the command.
+`;
+  writeFileSync(join(outDir, 'model-card.md'), card);
+  log(`wrote ${outDir}: model.json, weights.bin (${bytes} bytes), settings.json, model-card.md`);
+  model.dispose();
+}

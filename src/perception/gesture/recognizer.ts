@@ -1,0 +1,203 @@
+/**
+ * Streaming gesture recognition: reads the motion ring buffer each frame, runs the classifier at its
+ * own rate (never two inferences in flight), turns probabilities into one percept per gesture
+ * (decision.ts), and for `point` captures the pointing ray (the controller's target ray at
+ * recognition time) for fusion.
+ */
+import type { Percept, Vec3 } from '../../core/types';
+import { GESTURE_LABELS, LOCAL_USER_ID } from '../../core/types';
+import { MOTION_PART_STRIDE, MOTION_STRIDE, type MotionBuffer } from '../../sensors/motion/motion-buffer';
+import { createGestureDecider, type GestureDecider } from './decision';
+import { GESTURE_FEATURE_SIZE, computeGestureFeaturesFromBuffer, createGestureBufferScratch } from './features';
+import type { GestureModel } from './model';
+
+/** A ray in `local-floor` space. */
+export interface PointRay {
+  origin: Vec3;
+  /** Unit direction. */
+  direction: Vec3;
+}
+
+/** A gesture percept; `point` percepts carry the pointing ray. */
+export interface GesturePercept extends Percept {
+  kind: 'gesture';
+  /** For `point`: the controller's target ray when the point was recognised (a fresh object per percept). */
+  ray?: PointRay;
+  /** For `point`: which hand pointed. */
+  hand?: 'left' | 'right';
+}
+
+/** Recognizer options. */
+export interface GestureRecognizerOptions {
+  /** User id put in percepts. @default LOCAL_USER_ID */
+  source?: string;
+  /** Inference rate, Hz. @default model.settings.inferenceHz */
+  inferenceHz?: number;
+  /** Called once per recognised gesture. */
+  onPercept?: (p: GesturePercept) => void;
+  /** Called when an inference fails (the recognizer keeps going). @default console.error */
+  onError?: (err: unknown) => void;
+}
+
+/** A running gesture recognizer. */
+export interface GestureRecognizer {
+  /** Call every frame with the shared clock time (s); runs inference when due and idle. Never throws. */
+  update(t: number): void;
+  /** Add a percept listener; returns a function that removes it. */
+  onPercept(listener: (p: GesturePercept) => void): () => void;
+  /**
+   * Copy the ray of the last recognised `point` into `out`; returns false when there was none.
+   * `out.origin` and `out.direction` are written in place.
+   */
+  getLastPointRay(out: PointRay): boolean;
+  /** Probabilities of the last inference (GESTURE_LABELS order; live view, do not keep). */
+  readonly probs: Float32Array;
+  /** Whether an inference is in flight. */
+  readonly busy: boolean;
+  /** Resolves when no inference is in flight (tools and tests). */
+  idle(): Promise<void>;
+  /** Milliseconds the last inference took (features + model). */
+  readonly lastInferenceMs: number;
+  /** Forget decision history and the last point ray. */
+  reset(): void;
+  /** Stop: later updates do nothing (the model is the caller's to dispose). */
+  dispose(): void;
+}
+
+const POINT = GESTURE_LABELS.indexOf('point');
+
+/** Create a recognizer over `motion` (the motion sensor's buffer) with a loaded model. */
+export function createGestureRecognizer(model: GestureModel, motion: MotionBuffer, options: GestureRecognizerOptions = {}): GestureRecognizer {
+  const settings = model.settings;
+  const period = 1 / (options.inferenceHz ?? settings.inferenceHz);
+  const source = options.source ?? LOCAL_USER_ID;
+  const onError = options.onError ?? ((err: unknown) => console.error('gesture recognizer:', err));
+  const listeners: ((p: GesturePercept) => void)[] = [];
+  if (options.onPercept) listeners.push(options.onPercept);
+  const decider: GestureDecider = createGestureDecider(settings);
+  const scratch = createGestureBufferScratch(motion);
+  const features = new Float32Array(GESTURE_FEATURE_SIZE);
+  const probs = new Float32Array(GESTURE_LABELS.length);
+  const latest = new Float32Array(MOTION_STRIDE);
+  const lastRay: PointRay = { origin: [0, 0, 0], direction: [0, 0, -1] };
+  let hasRay = false;
+  let lastHand: 'left' | 'right' = 'right';
+  let busy = false;
+  let pending: Promise<void> = Promise.resolve();
+  let lastRun = -Infinity;
+  let lastWritten = -1;
+  let lastMs = 0;
+  let disposed = false;
+  let runT = 0;
+  let startMs = 0;
+
+  /** The hand that points: the tracked one reaching furthest from the head. Writes `lastRay`. */
+  function capturePointRay(): boolean {
+    if (motion.buffer.readLatest(1, latest) < 1 || latest[0] < 0.5) return false;
+    let best = -1;
+    let bestD = -1;
+    for (let h = 1; h <= 2; h++) {
+      const o = h * MOTION_PART_STRIDE;
+      if (latest[o] < 0.5) continue;
+      const d = Math.hypot(latest[o + 1] - latest[1], latest[o + 2] - latest[2], latest[o + 3] - latest[3]);
+      if (d > bestD) {
+        bestD = d;
+        best = h;
+      }
+    }
+    if (best < 0) return false;
+    const o = best * MOTION_PART_STRIDE;
+    const [qx, qy, qz, qw] = [latest[o + 4], latest[o + 5], latest[o + 6], latest[o + 7]];
+    lastRay.origin[0] = latest[o + 1];
+    lastRay.origin[1] = latest[o + 2];
+    lastRay.origin[2] = latest[o + 3];
+    // The target ray looks down the pose's -z axis.
+    lastRay.direction[0] = -2 * (qx * qz + qw * qy);
+    lastRay.direction[1] = -2 * (qy * qz - qw * qx);
+    lastRay.direction[2] = -(1 - 2 * (qx * qx + qy * qy));
+    lastHand = best === 1 ? 'left' : 'right';
+    return true;
+  }
+
+  function finish(): void {
+    busy = false;
+    lastMs = performance.now() - startMs;
+    if (disposed) return;
+    const fired = decider.push(runT, probs);
+    if (fired < 0) return;
+    // A percept is a rare event: allocating it here is fine (not per frame).
+    const p: GesturePercept = { t: runT, kind: 'gesture', label: GESTURE_LABELS[fired], confidence: decider.smoothed[fired], source };
+    if (fired === POINT && capturePointRay()) {
+      hasRay = true;
+      p.ray = { origin: [...lastRay.origin], direction: [...lastRay.direction] };
+      p.hand = lastHand;
+    }
+    for (const l of listeners) {
+      try {
+        l(p);
+      } catch (err) {
+        onError(err);
+      }
+    }
+  }
+
+  function fail(err: unknown): void {
+    busy = false;
+    onError(err);
+  }
+
+  return {
+    probs,
+    get busy() {
+      return busy;
+    },
+    get lastInferenceMs() {
+      return lastMs;
+    },
+    update(t) {
+      if (disposed || busy || t - lastRun < period) return;
+      const written = motion.buffer.written;
+      if (written === lastWritten) return; // no new motion: nothing new to classify
+      lastRun = t;
+      lastWritten = written;
+      startMs = performance.now();
+      try {
+        if (!computeGestureFeaturesFromBuffer(motion, t, features, scratch)) return;
+      } catch (err) {
+        onError(err);
+        return;
+      }
+      busy = true;
+      runT = t;
+      pending = model.estimate(features, probs).then(finish, fail);
+    },
+    onPercept(listener) {
+      listeners.push(listener);
+      return () => {
+        const i = listeners.indexOf(listener);
+        if (i >= 0) listeners.splice(i, 1);
+      };
+    },
+    getLastPointRay(out) {
+      if (!hasRay) return false;
+      for (let k = 0; k < 3; k++) {
+        out.origin[k] = lastRay.origin[k];
+        out.direction[k] = lastRay.direction[k];
+      }
+      return true;
+    },
+    idle() {
+      return pending;
+    },
+    reset() {
+      decider.reset();
+      hasRay = false;
+      lastRun = -Infinity;
+      lastWritten = -1;
+    },
+    dispose() {
+      disposed = true;
+      listeners.length = 0;
+    },
+  };
+}
