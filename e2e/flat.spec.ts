@@ -143,6 +143,7 @@ test.describe('flat mode', () => {
     const hud = await page.getByTestId('hud-frame-ms').getAttribute('data-frame-ms');
     const s = await getState(page);
     console.log(`FLAT median frame time: ${s.frameMs.toFixed(1)} ms (HUD ${hud} ms, backend ${s.backend})`);
+    console.log(`systems (avg ms): ${s.systems.map((x) => `${x.name} ${x.avgMs.toFixed(2)}`).join(', ')}`);
     expect(s.frameMs).toBeGreaterThan(0);
     expect(Number(hud)).toBeGreaterThan(0);
   });

@@ -67,6 +67,7 @@ test.describe('VR through the iwer emulator', () => {
     await page.waitForFunction((f) => window.metaverse!.getState().xr.frames > f + 130, f1, { timeout: 120_000 });
     const vr = await getState(page);
     console.log(`VR (iwer, emulated Quest 3) median frame time: ${vr.frameMs.toFixed(1)} ms over XR frames; ${vr.xr.frames} XR frames so far`);
+    console.log(`systems in VR (avg ms): ${vr.systems.map((x) => `${x.name} ${x.avgMs.toFixed(2)}`).join(', ')}`);
 
     // Leave VR: back to flat mode at the same place (where the teleport put the visitor).
     await page.evaluate(() => window.xrDevice!.activeSession!.end());

@@ -32,7 +32,9 @@ export function SystemsFrame({ runtime, flatInput, origin, pipeline, views, cons
   const camera = useThree((s) => s.camera);
   const runner = useMemo(() => {
     const ctx: SystemsContext = { runtime, flatInput, three: () => ({ gl, camera, origin: origin.current }), pipeline, views, constrain };
-    return createSystemsRunner(createAppSystems(ctx));
+    const r = createSystemsRunner(createAppSystems(ctx));
+    runtime.systemStats = r.stats;
+    return r;
   }, [runtime, flatInput, gl, camera, origin, pipeline, views, constrain]);
 
   useEffect(() => {

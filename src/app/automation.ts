@@ -45,6 +45,8 @@ export interface MetaverseSnapshot {
   };
   /** Median frame time over the last 120 frames, ms. */
   frameMs: number;
+  /** Per-system average update time (ms, moving average) and run count, in runner order. */
+  systems: { name: string; avgMs: number; runs: number }[];
   /** Subsystems that are off and why. */
   issues: { key: string; message: string }[];
   settings: { talkMode: string; micEnabled: boolean; smoothLocomotion: boolean };
@@ -96,6 +98,7 @@ export function snapshot(runtime: Runtime): MetaverseSnapshot {
       lastSelect: input.lastSelect ? { ...input.lastSelect } : null,
     },
     frameMs: r3(runtime.frameStats.median()),
+    systems: runtime.systemStats.map((st) => ({ name: st.name, avgMs: r3(st.avgMs), runs: st.runs })),
     issues: s.issues.map((i) => ({ ...i })),
     settings: { ...s.settings },
   };

@@ -6,6 +6,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { Vector3 } from 'three';
 import type { Pose, Vec3 } from '../core/types';
+import type { SystemStats } from '../core/systems-runner';
 import { createMotionBuffer, type MotionBuffer } from '../sensors/motion/motion-buffer';
 import { createVoiceStream, type VoiceStream } from '../sensors/audio/voice-stream';
 import { createCameraStream, type CameraStream } from '../sensors/camera/camera-stream';
@@ -79,6 +80,8 @@ export interface Runtime {
   /** Whether a scene's fusion stage consumes `rawPercepts` (else they pass straight to `percepts`). */
   fusionActive: boolean;
   frameStats: FrameStats;
+  /** The systems runner's live per-system timings (set by SystemsFrame). */
+  systemStats: readonly SystemStats[];
   /** Replaced by the NPC world when a scene with NPCs loads; returns [] until then. */
   npcs: () => NpcSnapshot[];
 }
@@ -110,6 +113,7 @@ export function createRuntime(store: StoreApi<AppState>, workletUrl: string): Ru
     rawPercepts,
     fusionActive: false,
     frameStats: createFrameStats(),
+    systemStats: [],
     npcs: () => [],
   };
   // Without a scene (still loading, or it failed) percepts are logged unfused.
