@@ -3,7 +3,8 @@
  * manifest's `geometry()` returns, and wraps the queries teleport and NPC paths need. Runs in Node
  * tests as in the browser (three.js needs no WebGL here; recast ships its wasm inline).
  */
-import type { NavMesh, NavMeshQuery } from 'recast-navigation';
+import { init, NavMeshQuery, type NavMesh } from 'recast-navigation';
+import { threeToSoloNavMesh } from '@recast-navigation/three';
 import type { Mesh, Object3D } from 'three';
 import type { Vec3 } from '../core/types';
 import type { LoadedScene, NavMeshSettings, SceneGeometry, SceneManifest } from './define-scene';
@@ -50,17 +51,9 @@ export function pathLength(path: readonly Vec3[]): number {
   return sum;
 }
 
-let recastReady: Promise<{ core: typeof import('recast-navigation'); three: typeof import('@recast-navigation/three') }> | null = null;
-
-// recast's wasm is big: load it only when a scene needs a navmesh (keeps the entry chunk small).
-function loadRecast() {
-  recastReady ??= (async () => {
-    const [core, three] = await Promise.all([import('recast-navigation'), import('@recast-navigation/three')]);
-    await core.init();
-    return { core, three };
-  })();
-  return recastReady;
-}
+// The agents' crowd imports recast statically, so it is in the entry chunk anyway; start its wasm once.
+let recastReady: Promise<void> | null = null;
+const loadRecast = () => (recastReady ??= init());
 
 function collectMeshes(roots: readonly Object3D[], into: Mesh[]): void {
   for (const root of roots) {
@@ -84,7 +77,7 @@ export async function buildSceneNavMesh(scene: SceneManifest | LoadedScene, prog
   const s = { ...DEFAULT_NAVMESH_SETTINGS, ...manifest.navmesh };
   const t0 = performance.now();
   progress?.report('navmesh', 0.05, 'loading recast');
-  const { core, three } = await loadRecast();
+  await loadRecast();
   progress?.report('navmesh', 0.3, 'voxelising walkable geometry');
 
   const meshes: Mesh[] = [];
@@ -95,7 +88,7 @@ export async function buildSceneNavMesh(scene: SceneManifest | LoadedScene, prog
 
   // Recast measures heights and radii in voxels.
   const ch = Math.min(0.05, s.cellSize / 2);
-  const result = three.threeToSoloNavMesh(meshes, {
+  const result = threeToSoloNavMesh(meshes, {
     cs: s.cellSize,
     ch,
     walkableSlopeAngle: s.maxSlopeDeg,
@@ -114,7 +107,7 @@ export async function buildSceneNavMesh(scene: SceneManifest | LoadedScene, prog
   const navMesh = result.navMesh;
   progress?.report('navmesh', 0.85, 'finding reachable areas');
 
-  const query = new core.NavMeshQuery(navMesh);
+  const query = new NavMeshQuery(navMesh);
   // Extents are half-sizes: findNearestPoly looks this far around a point.
   query.defaultQueryHalfExtents = { x: 1, y: 2, z: 1 };
   const seeds: Vec3[] = [manifest.spawn.position, ...manifest.npcs.map((n) => n.spawn.position)];
