@@ -39,6 +39,22 @@ test.describe('microphone from a WAV ("follow me")', () => {
     }
   });
 
+  test('the voice model hears "follow me" from the microphone and emits the speech percept', async ({ app }) => {
+    const { page } = app;
+    await page.goto('/');
+    await waitForReady(page);
+    const issues = (await getState(page)).issues;
+    expect(issues.filter((i) => i.key.startsWith('voice'))).toEqual([]); // the model loaded
+    await page.waitForFunction(
+      () => window.metaverse!.getState().percepts.some((p) => p.kind === 'speech' && p.label === 'follow_me' && p.source === 'local'),
+      undefined,
+      { timeout: 90_000 },
+    );
+    const p = (await getState(page)).percepts.find((x) => x.label === 'follow_me')!;
+    console.log(`voice percept from the fake mic: ${JSON.stringify(p)}`);
+    expect(p.confidence).toBeGreaterThan(0.3);
+  });
+
   test('push-to-talk: frames only while T is held; the choice is remembered', async ({ app }) => {
     const { page } = app;
     await page.goto('/');

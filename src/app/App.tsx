@@ -10,6 +10,7 @@ import { LoadingScreen, SceneEnvironment, SceneErrorView, openScene } from './sc
 import { createLoadProgress, sceneIdFromUrl } from '../world';
 import { sceneRegistry } from '../scenes';
 import { startSceneSession, type SceneSession } from './scene-session';
+import { loadPerceptionSystems, type PerceptionSystems } from './perception-systems';
 import { NpcView } from './npc/NpcView';
 import { attachNpcSpeech, createSpeech } from './npc/speech';
 import { SystemsFrame } from './SystemsFrame';
@@ -42,7 +43,9 @@ export function App({ runtime, xrStore, search }: AppProps) {
   const progress = useMemo(() => createLoadProgress(), []);
   const [session, setSession] = useState<SceneSession | null>(null);
   const [sceneError, setSceneError] = useState<unknown>(null);
-  const pipeline = useMemo<System[]>(() => session?.systems ?? [], [session]);
+  const [perception, setPerception] = useState<PerceptionSystems | null>(null);
+  // Pipeline order: perception (voice, gesture) -> fusion -> cognition + agents.
+  const pipeline = useMemo<System[]>(() => [...(perception?.systems ?? []), ...(session?.systems ?? [])], [perception, session]);
   const ready = useAppStore(store, (s) => s.ready);
   const origin = useRef<Group>(null);
   const mode = useAppStore(store, (s) => s.mode);
@@ -55,19 +58,27 @@ export function App({ runtime, xrStore, search }: AppProps) {
   useEffect(() => {
     let cancelled = false;
     let opened: SceneSession | null = null;
+    let models: PerceptionSystems | null = null;
     const { setLoading, setScene, reportIssue } = store.getState();
     void detectXrSupport(runtime);
     startMicIfWanted(runtime);
     const id = sceneIdFromUrl(search) ?? sceneRegistry.defaultSceneId();
     setScene(id);
     // The ML backend (and models) load beside the scene; either may fail on its own.
-    const models = (async () => {
+    const modelsLoaded = (async () => {
       progress.report('models', 0.1, 'starting the ML backend');
       await loadBackend(runtime, search);
       const backend = store.getState().backend;
-      if (backend === 'none') progress.fail('models', new Error('no tfjs backend could start; perception is off'));
-      else progress.complete('models', `tfjs on ${backend}`);
-    })();
+      if (backend === 'none') {
+        progress.fail('models', new Error('no tfjs backend could start; perception is off'));
+        return;
+      }
+      models = await loadPerceptionSystems(runtime, progress);
+      if (cancelled) return models.dispose();
+      setPerception(models);
+      const names = models.systems.map((s) => s.name.replace('perception.', ''));
+      progress.complete('models', names.length ? `${names.join(' + ')} on ${backend}` : `no model loaded (tfjs on ${backend})`);
+    })().catch((err: unknown) => progress.fail('models', err));
     const scene = (async () => {
       if (!id) throw new Error('this build contains no scenes (src/scenes/<id>/)');
       const o = await openScene(id, progress);
@@ -90,18 +101,22 @@ export function App({ runtime, xrStore, search }: AppProps) {
     })().catch((err: unknown) => {
       if (!cancelled) setSceneError(err);
     });
-    void Promise.all([models, scene]).then(() => {
+    void Promise.all([modelsLoaded, scene]).then(() => {
       if (!cancelled) setLoading(1, 'ready');
     });
     return () => {
       cancelled = true;
       opened?.dispose();
+      models?.dispose();
     };
   }, [runtime, store, search, progress]);
 
   useEffect(() => {
-    runtime.voice.setListening(talkMode === 'always' || talking);
-  }, [runtime, talkMode, talking]);
+    const listening = talkMode === 'always' || talking;
+    // Releasing push-to-talk ends the utterance: decide it now rather than wait for the gate.
+    if (!listening && runtime.voice.listening) perception?.flushVoice();
+    runtime.voice.setListening(listening);
+  }, [runtime, talkMode, talking, perception]);
 
   const onFrame = useCallback(() => {
     if (!loadingDone || !session || store.getState().ready) return;
