@@ -108,7 +108,7 @@ describe('flat-mode systems', () => {
 
   it('respects the walkable constraint', () => {
     const h = flatHarness();
-    h.ctx.constrain = (from, to, out) => out.set(to.x, to.y, Math.max(to.z, 2.5));
+    h.ctx.constrain = (_from, to, out) => out.set(to.x, to.y, Math.max(to.z, 2.5));
     const input = createFlatInputSystem(h.ctx);
     h.runtime.rig.position.set(0, 0, 3);
     h.flatInput.keys.forward = true;
