@@ -11,7 +11,7 @@
  * - `none` includes motions the training generator never makes (clapping, shrugging, bending down
  *   to pick something up, adjusting the headset, crossing arms, stretching).
  *
- * `npm run gesture:heldout`-style use: `node --import tsx scripts/gesture/synth-heldout.ts --out DIR --per-label 40 --seed 7`
+ * `node --import tsx scripts/gesture/synth-heldout.ts --out DIR --per-label 40 --seed 7`
  * writes `label__0001.json` clips in the contract format.
  */
 import type { GestureLabel, Pose, Quat, Vec3 } from '../../src/core/types';

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { GESTURE_LABELS } from '../src/core/types';
+import { createMotionBuffer } from '../src/sensors/motion/motion-buffer';
+import { GESTURE_FEATURE_SIZE, gestureFeaturesOfFrames } from '../src/perception/gesture/features';
+import { createGestureDecider } from '../src/perception/gesture/decision';
+import type { GestureModel } from '../src/perception/gesture/model';
+import { createGestureRecognizer, type GesturePercept } from '../src/perception/gesture/recognizer';
+import { loadGestureModelFromDir, parseClip } from '../scripts/gesture/node-io';
+import { createRng } from '../scripts/gesture/motion-math';
+import { makePerformer, synthClip } from '../scripts/gesture/synth';
+
+let model: GestureModel;
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  await tf.ready();
+  model = await loadGestureModelFromDir();
+});
+
+describe('gesture model', () => {
+  it('leaves no tensor behind after estimate() and gives a probability distribution', async () => {
+    const c = synthClip('wave', makePerformer(5), createRng(9));
+    const f = gestureFeaturesOfFrames(c.frames, c.frames[c.frames.length - 1].t);
+    const out = new Float32Array(GESTURE_LABELS.length);
+    await model.estimate(f, out); // warm-up (weights, kernels)
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 3; i++) await model.estimate(f, out);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(out.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+  });
+
+  it('rejects a features array of the wrong size', async () => {
+    await expect(model.estimate(new Float32Array(GESTURE_FEATURE_SIZE - 1), new Float32Array(7))).rejects.toThrow(/features need/);
+  });
+});
+
+describe('gesture decision', () => {
+  const settings = { thresholds: [0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7], smoothing: 1, consecutive: 2, refractoryS: 1, releaseThreshold: 0.3 };
+  const wave = [0.9, 0, 0, 0, 0, 0, 0.1];
+  const none = [0, 0, 0, 0, 0, 0, 1];
+  it('fires once for a sustained gesture and again only after release and refractory', () => {
+    const d = createGestureDecider(settings);
+    const fired: number[] = [];
+    for (let i = 0; i < 20; i++) if (d.push(i * 0.1, wave) >= 0) fired.push(i);
+    expect(fired).toEqual([1]);
+    for (let i = 20; i < 23; i++) d.push(i * 0.1, none);
+    let again = -1;
+    for (let i = 23; i < 30 && again < 0; i++) if (d.push(i * 0.1, wave) >= 0) again = i;
+    expect(again).toBe(24);
+  });
+});
+
+describe('gesture recognizer', () => {
+  it('emits one point percept with the controller target ray, and never runs two inferences at once', async () => {
+    const clip = synthClip('point', makePerformer(2), createRng(31));
+    const motion = createMotionBuffer(4, 160);
+    const percepts: GesturePercept[] = [];
+    const rec = createGestureRecognizer(model, motion, { onPercept: (p) => percepts.push(p) });
+    let sawBusySkip = false;
+    for (const f of clip.frames) {
+      motion.push(f.t, f.head, f.left, f.right);
+      rec.update(f.t);
+      if (rec.busy) {
+        rec.update(f.t + 1); // due, but one is in flight: must not start another
+        sawBusySkip = true;
+        await rec.idle();
+      }
+    }
+    expect(sawBusySkip).toBe(true);
+    const points = percepts.filter((p) => p.label === 'point');
+    expect(percepts.length).toBe(1);
+    expect(points.length).toBe(1);
+    const p = points[0];
+    expect(p).toMatchObject({ kind: 'gesture', source: 'local' });
+    const ray = { origin: [0, 0, 0] as [number, number, number], direction: [0, 0, 0] as [number, number, number] };
+    expect(rec.getLastPointRay(ray)).toBe(true);
+    expect(Math.hypot(...ray.direction)).toBeCloseTo(1, 3);
+    // The ray starts at the pointing controller and matches the percept's copy.
+    const hand = clip.frames.findLast((f) => f.t <= p.t)![p.hand!]!;
+    expect(Math.hypot(ray.origin[0] - hand.p[0], ray.origin[1] - hand.p[1], ray.origin[2] - hand.p[2])).toBeLessThan(0.05);
+    expect(p.ray!.direction).toEqual(ray.direction);
+  });
+});
+
+describe('clip parsing', () => {
+  it('names the file and field for bad input', () => {
+    expect(() => parseClip('{', 'a.json')).toThrow(/a\.json: malformed JSON/);
+    expect(() => parseClip('{"hz":60}', 'b.json')).toThrow(/b\.json: "frames"/);
+    const bad = JSON.stringify({ hz: 60, frames: [0, 1].map((t) => ({ t, head: { p: [0, 1.6, 0], q: [0, 0, 0, 2] }, left: null, right: null })) });
+    expect(() => parseClip(bad, 'c.json')).toThrow(/c\.json: frames\[0\]\.head\.q is not a unit quaternion/);
+    const missing = JSON.stringify({ hz: 60, frames: [{ t: 0, left: null, right: null }, { t: 1 }] });
+    expect(() => parseClip(missing, 'd.json')).toThrow(/d\.json: missing frames\[0\]\.head/);
+  });
+});
