@@ -79,6 +79,9 @@ export interface VoiceActivityGate {
 }
 
 const TEN_OVER_LN10 = 10 / Math.LN10;
+/** Slack on time comparisons: frame times computed in different ways (whole file vs chunked
+ * stream) differ in the last bits, and a hangover of exactly N frames must end on the same frame. */
+const EPS = 1e-6;
 
 /** Energy of a natural-log mel frame in dB (10·log10 of the summed mel power). */
 export function logMelFrameEnergyDb(frame: ArrayLike<number>): number {
@@ -141,13 +144,13 @@ export function createVoiceActivityGate(options: VoiceActivityGateOptions = {}):
       lastT = t;
       if (Number.isNaN(firstT)) firstT = t;
       if (Number.isNaN(floor)) floor = Math.max(e, minFloorDb);
-      const warm = t - firstT >= warmupSec;
+      const warm = t - firstT >= warmupSec - EPS;
       const above = e - floor;
 
       if (!open) {
         if (warm && above > openDb) {
           if (Number.isNaN(runStart)) runStart = t;
-          if (t - runStart >= attackSec) {
+          if (t - runStart >= attackSec - EPS) {
             open = true;
             openedAt = runStart;
             lastVoiced = t;
@@ -163,7 +166,7 @@ export function createVoiceActivityGate(options: VoiceActivityGateOptions = {}):
         floor = Math.max(floor, smooth);
       } else if (above > closeDb) {
         lastVoiced = t;
-      } else if (t - lastVoiced >= releaseSec) {
+      } else if (t - lastVoiced >= releaseSec - EPS) {
         open = false;
         closedAt = t;
         runStart = NaN;

@@ -1,0 +1,284 @@
+/**
+ * Builds the voice training and validation windows: espeak-ng speech (all English voices and
+ * variants, pitch, speed, word gaps) -> augmentation (noise, gain, reverb, colouring, warping,
+ * codecs, time shift, other speech) -> the app's own streaming path (`recognizeSignal`: shared
+ * log-mel, gate, window assembly, normalisation), capturing the exact windows the model will be
+ * given. Seeded; speech WAVs and the finished windows are cached under data/voice/.
+ * Validation uses espeak voices and variants that training never uses; flite and festival are
+ * not touched here.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VOICE_LABELS, type VoiceLabel } from '../../src/core/types';
+import { computeLogMel, LOG_MEL } from '../../src/sensors/audio/log-mel';
+import { recognizeSignal } from '../../src/perception/voice/recognize-signal';
+import type { VoiceClassifier } from '../../src/perception/voice/voice-recognizer';
+import { modelFrames, prepareVoiceWindow, type VoiceSettings } from '../../src/perception/voice/voice-settings';
+import { addEvents, codec, colour, makeNoise, normalizePeak, resampleFast, reverb, rms, warp, type NoiseKind } from './augment';
+import { ESPEAK_VALIDATION_VOICES, ESPEAK_VOICES, espeakVariants, synthEspeak, type EspeakParams } from './espeak';
+import { createRng, hashString, type Rng } from './prng';
+import { COMMAND_TEXTS, NEAR_MISSES, SENTENCES, dictionaryWords, isTrainingText } from './texts';
+import { readWav } from './wav-io';
+
+/** Bump when the data pipeline changes so stale caches are not reused. */
+const PIPELINE_VERSION = 3;
+
+/** How much data to build. */
+export interface VoiceDataCounts {
+  /** espeak utterances per command label (train / validation). */
+  commandTrain: number;
+  commandVal: number;
+  /** espeak utterances of unknown speech. */
+  unknownTrain: number;
+  unknownVal: number;
+  /** Noise-only clips. */
+  silenceTrain: number;
+  silenceVal: number;
+  /** Augmented copies of each training utterance. */
+  augmentTrain: number;
+}
+
+/** Default amounts: about 8k windows, built in a few minutes on two cores. */
+export const DEFAULT_COUNTS: VoiceDataCounts = {
+  commandTrain: 200,
+  commandVal: 40,
+  unknownTrain: 1400,
+  unknownVal: 300,
+  silenceTrain: 500,
+  silenceVal: 100,
+  augmentTrain: 2,
+};
+
+/** Built windows: `x` is n x frames x nMels (model input), `y` label indices, `split` 0 train / 1 validation. */
+export interface VoiceData {
+  n: number;
+  frames: number;
+  nMels: number;
+  x: Float32Array;
+  y: Uint8Array;
+  split: Uint8Array;
+  /** What was built (for the model card). */
+  stats: Record<string, number | string>;
+}
+
+interface Utterance {
+  label: VoiceLabel;
+  text: string;
+  params: EspeakParams;
+  val: boolean;
+  file: string;
+}
+
+const SR = LOG_MEL.sampleRate;
+const NOISES: NoiseKind[] = ['white', 'pink', 'brown', 'hum', 'fan', 'babble'];
+const COMMANDS = VOICE_LABELS.filter((l) => l !== 'unknown' && l !== 'silence') as Exclude<VoiceLabel, 'unknown' | 'silence'>[];
+
+function speakParams(rng: Rng, voices: string[], variants: string[], multiword: boolean): EspeakParams {
+  const slow = rng.chance(0.15);
+  return {
+    voice: rng.pick(voices),
+    variant: rng.chance(0.15) ? '' : rng.pick(variants),
+    speed: slow ? rng.int(85, 120) : rng.int(120, 230),
+    pitch: rng.int(15, 85),
+    gap: multiword ? rng.int(0, slow ? 10 : 6) : 0,
+  };
+}
+
+function unknownText(rng: Rng, words: string[]): string {
+  const r = rng.next();
+  const near = NEAR_MISSES.filter(isTrainingText);
+  const sentences = SENTENCES.filter(isTrainingText);
+  if (r < 0.3) return rng.pick(near);
+  if (r < 0.6) return rng.pick(words);
+  if (r < 0.8) return rng.pick(sentences);
+  const k = rng.int(2, 4);
+  return Array.from({ length: k }, () => rng.pick(words)).join(' ');
+}
+
+function planUtterances(seed: number, counts: VoiceDataCounts, speechDir: string): Utterance[] {
+  const rng = createRng(seed);
+  const variants = espeakVariants();
+  const valVariants = variants.filter((v) => hashString(v) % 5 === 0);
+  const trainVariants = variants.filter((v) => hashString(v) % 5 !== 0);
+  const valVoices = ESPEAK_VALIDATION_VOICES;
+  const trainVoices = ESPEAK_VOICES.filter((v) => !valVoices.includes(v));
+  // Training and held-out draw disjoint dictionary words (make-heldout takes the other half).
+  const words = dictionaryWords().filter(isTrainingText);
+  if (words.length < 1000) throw new Error('voice data: the wamerican word list is missing (apt-get install wamerican)');
+  const plan: Utterance[] = [];
+  const add = (label: VoiceLabel, text: string, val: boolean) => {
+    const params = speakParams(rng, val ? valVoices : trainVoices, val ? valVariants : trainVariants, text.includes(' '));
+    const key = `${params.voice}+${params.variant}|${params.speed}|${params.pitch}|${params.gap}|${text}`;
+    plan.push({ label, text, params, val, file: join(speechDir, `${hashString(key).toString(16)}.wav`) });
+  };
+  for (const val of [false, true]) {
+    for (const label of COMMANDS)
+      for (let i = 0; i < (val ? counts.commandVal : counts.commandTrain); i++) add(label, rng.pick(COMMAND_TEXTS[label]), val);
+    for (let i = 0; i < (val ? counts.unknownVal : counts.unknownTrain); i++) add('unknown', unknownText(rng, words), val);
+  }
+  return plan;
+}
+
+async function synthAll(plan: Utterance[], log: (s: string) => void): Promise<void> {
+  const todo = plan.filter((u) => !existsSync(u.file));
+  log(`voice data: ${plan.length} espeak utterances, ${todo.length} to synthesize`);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < todo.length) {
+      const u = todo[next++];
+      await synthEspeak(u.text, u.params, u.file);
+      if (++done % 500 === 0) log(`  synthesized ${done}/${todo.length}`);
+    }
+  };
+  await Promise.all([worker(), worker()]);
+}
+
+function load16k(file: string): Float32Array {
+  const { samples, sampleRate } = readWav(file);
+  return resampleFast(samples, sampleRate);
+}
+
+/** Place augmented speech in a noisy clip (the "file" the stream sees). */
+function speechClip(speech: Float32Array, rng: Rng, pool: Float32Array[]): Float32Array {
+  let s = speech;
+  if (rng.chance(0.6)) s = warp(s, rng.uniform(0.88, 1.12));
+  s = s.slice();
+  colour(s, rng);
+  if (rng.chance(0.4)) s = reverb(s, rng.uniform(0.15, 0.8), rng.uniform(0.1, 0.5), rng);
+  normalizePeak(s, rng.uniform(-32, -1));
+  const lead = Math.round(rng.uniform(0.1, 0.9) * SR);
+  const tail = Math.round(rng.uniform(0.2, 0.7) * SR);
+  const clip = new Float32Array(lead + s.length + tail);
+  clip.set(s, lead);
+  if (rng.chance(0.12) && pool.length) {
+    // Another talker under the speaker, overlapping it ("mixing with other speech").
+    const other = rng.pick(pool);
+    const g = (rms(s) / (rms(other) || 1)) * 10 ** (-rng.uniform(15, 25) / 20);
+    const at = lead + rng.int(-Math.min(lead, other.length >> 1), s.length >> 1);
+    for (let i = 0; i < other.length && at + i < clip.length; i++) if (at + i >= 0) clip[at + i] += g * other[i];
+  }
+  const speechRms = rms(s);
+  const snrDb = rng.chance(0.1) ? 50 : rng.uniform(3, 35);
+  const noise = makeNoise(rng.pick(NOISES), clip.length, rng, pool);
+  const g = speechRms * 10 ** (-snrDb / 20);
+  for (let i = 0; i < clip.length; i++) clip[i] += g * noise[i];
+  return finish(clip, rng);
+}
+
+function silenceClip(rng: Rng, pool: Float32Array[]): Float32Array {
+  const clip = makeNoise(rng.pick(NOISES), Math.round(rng.uniform(1.2, 3) * SR), rng, pool);
+  const level = 10 ** (rng.uniform(-65, -20) / 20);
+  for (let i = 0; i < clip.length; i++) clip[i] *= level;
+  if (rng.chance(0.6)) addEvents(clip, rng, level);
+  return finish(clip, rng);
+}
+
+function finish(clip: Float32Array, rng: Rng): Float32Array {
+  let c = clip;
+  if (rng.chance(0.15)) c = codec(c, rng.chance(0.5) ? 'phone' : 'mulaw');
+  for (let i = 0; i < c.length; i++) c[i] = Math.max(-1, Math.min(1, c[i]));
+  return c;
+}
+
+/** Windows the recognizer would hand the model for this clip (captured, not classified). */
+async function captureWindows(clip: Float32Array, settings: VoiceSettings): Promise<Float32Array[]> {
+  const windows: Float32Array[] = [];
+  const capture: VoiceClassifier = {
+    settings,
+    async estimate(window, out) {
+      windows.push(window.slice());
+      out.fill(0);
+      out[VOICE_LABELS.indexOf('silence')] = 1;
+    },
+  };
+  await recognizeSignal(clip, capture);
+  return windows;
+}
+
+/** A window at a random place of a clip, for noise the gate never opened on. */
+function randomWindow(clip: Float32Array, settings: VoiceSettings, rng: Rng): Float32Array {
+  const { frames, data } = computeLogMel(clip);
+  const raw = new Float32Array(settings.windowFrames * settings.nMels);
+  const start = rng.int(0, Math.max(0, frames - settings.windowFrames));
+  for (let f = 0; f < settings.windowFrames; f++) {
+    const src = Math.min(frames - 1, start + f);
+    raw.set(data.subarray(src * settings.nMels, (src + 1) * settings.nMels), f * settings.nMels);
+  }
+  const out = new Float32Array(modelFrames(settings) * settings.nMels);
+  prepareVoiceWindow(raw, settings, out);
+  return out;
+}
+
+/** Build (or load from cache) the training and validation windows. */
+export async function buildVoiceData(opts: {
+  dataDir: string;
+  seed: number;
+  settings: VoiceSettings;
+  counts?: VoiceDataCounts;
+  log?: (s: string) => void;
+}): Promise<VoiceData> {
+  const log = opts.log ?? ((s: string) => console.log(s));
+  const counts = opts.counts ?? DEFAULT_COUNTS;
+  const { settings, seed } = opts;
+  const speechDir = join(opts.dataDir, 'espeak');
+  const key = hashString(JSON.stringify({ PIPELINE_VERSION, seed, counts, settings: { ...settings, commandThreshold: 0, refractorySec: 0 } })).toString(16);
+  const cacheBin = join(opts.dataDir, `windows-${key}.bin`);
+  const cacheMeta = join(opts.dataDir, `windows-${key}.json`);
+  const frames = modelFrames(settings);
+  const size = frames * settings.nMels;
+  if (existsSync(cacheBin) && existsSync(cacheMeta)) {
+    const meta = JSON.parse(readFileSync(cacheMeta, 'utf8')) as { y: number[]; split: number[]; stats: VoiceData['stats'] };
+    const buf = readFileSync(cacheBin);
+    const x = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+    log(`voice data: ${meta.y.length} windows from cache ${cacheBin}`);
+    return { n: meta.y.length, frames, nMels: settings.nMels, x, y: Uint8Array.from(meta.y), split: Uint8Array.from(meta.split), stats: meta.stats };
+  }
+  mkdirSync(opts.dataDir, { recursive: true });
+  const plan = planUtterances(seed, counts, speechDir);
+  await synthAll(plan, log);
+
+  const rng = createRng(seed ^ 0x5eed);
+  const pool = plan
+    .filter((u) => u.label === 'unknown' && !u.val)
+    .slice(0, 60)
+    .map((u) => load16k(u.file));
+  const xs: Float32Array[] = [];
+  const ys: number[] = [];
+  const splits: number[] = [];
+  const stats: Record<string, number> = { utterances: plan.length, missed: 0, split: 0 };
+  const push = (w: Float32Array, label: VoiceLabel, val: boolean) => {
+    xs.push(w);
+    ys.push(VOICE_LABELS.indexOf(label));
+    splits.push(val ? 1 : 0);
+  };
+  let done = 0;
+  for (const u of plan) {
+    const speech = load16k(u.file);
+    const copies = u.val ? 1 : counts.augmentTrain;
+    for (let c = 0; c < copies; c++) {
+      const windows = await captureWindows(speechClip(speech, rng, pool), settings);
+      if (u.label === 'unknown') windows.slice(0, 2).forEach((w) => push(w, 'unknown', u.val));
+      else if (windows.length === 1) push(windows[0], u.label, u.val);
+      else stats[windows.length ? 'split' : 'missed']++;
+    }
+    if (++done % 1000 === 0) log(`  augmented ${done}/${plan.length} utterances, ${xs.length} windows`);
+  }
+  for (const val of [false, true]) {
+    for (let i = 0; i < (val ? counts.silenceVal : counts.silenceTrain); i++) {
+      const clip = silenceClip(rng, pool);
+      const windows = await captureWindows(clip, settings);
+      windows.slice(0, 2).forEach((w) => push(w, 'silence', val));
+      if (!windows.length && rng.chance(0.5)) push(randomWindow(clip, settings, rng), 'silence', val);
+    }
+  }
+  const n = xs.length;
+  const x = new Float32Array(n * size);
+  xs.forEach((w, i) => x.set(w, i * size));
+  for (const l of VOICE_LABELS) stats[`train_${l}`] = ys.filter((y, i) => VOICE_LABELS[y] === l && !splits[i]).length;
+  for (const l of VOICE_LABELS) stats[`val_${l}`] = ys.filter((y, i) => VOICE_LABELS[y] === l && splits[i]).length;
+  writeFileSync(cacheBin, Buffer.from(x.buffer));
+  writeFileSync(cacheMeta, JSON.stringify({ y: ys, split: splits, stats }));
+  log(`voice data: ${n} windows (${stats.missed} utterances the gate missed, ${stats.split} split in two, skipped)`);
+  return { n, frames, nMels: settings.nMels, x, y: Uint8Array.from(ys), split: Uint8Array.from(splits), stats };
+}

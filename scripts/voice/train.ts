@@ -1,0 +1,310 @@
+/**
+ * `npm run train -- voice [--seed N] [--epochs N] [--quick]`: builds the espeak-ng data
+ * (build-data.ts), trains the voice-command model on the tfjs wasm backend (CPU fallback) from a
+ * fixed seed, picks the epoch and the command threshold on held-out espeak voices/variants only,
+ * and writes public/models/voice/{model.json, weights.bin, model-card.md}.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { VOICE_LABELS, VOICE_NON_COMMANDS } from '../../src/core/types';
+import { LOG_MEL } from '../../src/sensors/audio/log-mel';
+import { initBackend } from '../../src/perception/backend';
+import { DEFAULT_VOICE_SETTINGS, type VoiceSettings } from '../../src/perception/voice/voice-settings';
+import { buildVoiceData, DEFAULT_COUNTS, type VoiceData, type VoiceDataCounts } from './build-data';
+import { diskSaveHandler } from './disk-io';
+import { ESPEAK_VALIDATION_VOICES } from './espeak';
+import { createRng, type Rng } from './prng';
+
+type S = tf.SymbolicTensor;
+const N = VOICE_LABELS.length;
+const UNKNOWN = VOICE_LABELS.indexOf('unknown');
+const SILENCE = VOICE_LABELS.indexOf('silence');
+const IS_COMMAND = VOICE_LABELS.map((l) => !VOICE_NON_COMMANDS.includes(l));
+
+interface TrainOptions {
+  seed: number;
+  epochs: number;
+  batch: number;
+  lr: number;
+  counts: VoiceDataCounts;
+  dataDir: string;
+  outDir: string;
+}
+
+function parseArgs(args: string[]): TrainOptions {
+  const o: TrainOptions = { seed: 7, epochs: 28, batch: 64, lr: 2e-3, counts: DEFAULT_COUNTS, dataDir: 'data/voice', outDir: 'public/models/voice' };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const v = () => {
+      const x = args[++i];
+      if (x === undefined) throw new Error(`train voice: ${a} needs a value`);
+      return x;
+    };
+    if (a === '--seed') o.seed = Number(v());
+    else if (a === '--epochs') o.epochs = Number(v());
+    else if (a === '--data-dir') o.dataDir = v();
+    else if (a === '--out') o.outDir = v();
+    else if (a === '--quick')
+      o.counts = { commandTrain: 20, commandVal: 6, unknownTrain: 120, unknownVal: 30, silenceTrain: 40, silenceVal: 10, augmentTrain: 1 };
+    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR)`);
+  }
+  if (!Number.isInteger(o.seed) || !(o.epochs >= 1)) throw new Error('train voice: --seed must be an integer and --epochs >= 1');
+  return o;
+}
+
+/**
+ * A small strided "convolution" net built only from matrix products (Dense on reshaped frame
+ * pairs), because the tfjs wasm backend, the only fast trainer without tfjs-node, has no
+ * Conv2DBackpropFilter. Level 1 sees overlapping 3-frame spans (40 ms hop each side), each next
+ * level halves time: 81 -> 40 -> 20 -> 10 -> 5 frames, then a classifier.
+ */
+export function buildVoiceNet(frames: number, nMels: number, seed: number): tf.LayersModel {
+  if (frames !== 81) throw new Error(`buildVoiceNet expects 81 model frames, got ${frames}`);
+  let k = seed;
+  const init = () => tf.initializers.glorotUniform({ seed: k++ });
+  const dense = (units: number, activation: 'relu' | 'softmax' = 'relu') =>
+    tf.layers.dense({ units, activation, kernelInitializer: init() });
+  const inp = tf.input({ shape: [frames, nMels] });
+  const i4 = tf.layers.reshape({ targetShape: [frames, nMels, 1] }).apply(inp) as S;
+  const a = tf.layers.cropping2D({ cropping: [[0, 1], [0, 0]] }).apply(i4) as S;
+  const b = tf.layers.cropping2D({ cropping: [[1, 0], [0, 0]] }).apply(i4) as S;
+  let x = tf.layers.concatenate({ axis: 2 }).apply([a, b]) as S; // [80, 2*nMels, 1]: frame t and t+1
+  x = tf.layers.reshape({ targetShape: [40, 4 * nMels] }).apply(x) as S; // frames 2i..2i+2
+  x = dense(64).apply(x) as S;
+  x = tf.layers.reshape({ targetShape: [20, 128] }).apply(x) as S;
+  x = dense(80).apply(x) as S;
+  x = tf.layers.dropout({ rate: 0.1, seed: k++ }).apply(x) as S;
+  x = tf.layers.reshape({ targetShape: [10, 160] }).apply(x) as S;
+  x = dense(96).apply(x) as S;
+  x = tf.layers.dropout({ rate: 0.1, seed: k++ }).apply(x) as S;
+  x = tf.layers.reshape({ targetShape: [5, 192] }).apply(x) as S;
+  x = dense(96).apply(x) as S;
+  x = tf.layers.flatten().apply(x) as S;
+  x = tf.layers.dropout({ rate: 0.3, seed: k++ }).apply(x) as S;
+  x = dense(64).apply(x) as S;
+  const out = dense(N, 'softmax').apply(x) as S;
+  return tf.model({ inputs: inp, outputs: out, name: 'voice_commands' });
+}
+
+/** SpecAugment-style masks and a small time shift, in place on one normalised window. */
+function augmentWindow(w: Float32Array, frames: number, nMels: number, rng: Rng): void {
+  const shift = rng.int(-3, 3);
+  if (shift) {
+    const src = w.slice();
+    for (let f = 0; f < frames; f++) {
+      const g = Math.min(frames - 1, Math.max(0, f - shift));
+      w.set(src.subarray(g * nMels, (g + 1) * nMels), f * nMels);
+    }
+  }
+  for (let m = rng.int(0, 2); m > 0; m--) {
+    const width = rng.int(1, 8);
+    const at = rng.int(0, frames - width);
+    w.fill(0, at * nMels, (at + width) * nMels);
+  }
+  for (let m = rng.int(0, 2); m > 0; m--) {
+    const width = rng.int(1, 6);
+    const at = rng.int(0, nMels - width);
+    for (let f = 0; f < frames; f++) w.fill(0, f * nMels + at, f * nMels + at + width);
+  }
+}
+
+/** The recognizer's rule: silence if it wins, a command if it wins with >= threshold, else unknown. */
+export function decideLabel(p: ArrayLike<number>, threshold: number): number {
+  let best = 0;
+  for (let i = 1; i < N; i++) if (p[i] > p[best]) best = i;
+  if (best === SILENCE) return SILENCE;
+  if (IS_COMMAND[best] && p[best] >= threshold) return best;
+  return UNKNOWN;
+}
+
+function score(probs: Float32Array, y: Uint8Array, idx: number[], threshold: number) {
+  let correct = 0;
+  let neg = 0;
+  let fired = 0;
+  idx.forEach((j, k) => {
+    const d = decideLabel(probs.subarray(k * N, (k + 1) * N), threshold);
+    if (d === y[j]) correct++;
+    if (!IS_COMMAND[y[j]]) {
+      neg++;
+      if (IS_COMMAND[d]) fired++;
+    }
+  });
+  return { accuracy: correct / idx.length, falseTriggers: neg ? fired / neg : 0 };
+}
+
+async function predictAll(model: tf.LayersModel, data: VoiceData, idx: number[]): Promise<Float32Array> {
+  const size = data.frames * data.nMels;
+  const out = new Float32Array(idx.length * N);
+  for (let s = 0; s < idx.length; s += 256) {
+    const chunk = idx.slice(s, s + 256);
+    const xb = new Float32Array(chunk.length * size);
+    chunk.forEach((j, k) => xb.set(data.x.subarray(j * size, (j + 1) * size), k * size));
+    const y = tf.tidy(() => model.predict(tf.tensor3d(xb, [chunk.length, data.frames, data.nMels])) as tf.Tensor);
+    out.set(await y.data(), s * N);
+    y.dispose();
+  }
+  return out;
+}
+
+/** Train the voice model and write it with its model card. */
+export async function main(args: string[]): Promise<void> {
+  const o = parseArgs(args);
+  const t0 = Date.now();
+  const backend = await initBackend(['wasm', 'cpu']);
+  console.log(`train voice: tfjs backend ${backend.name}${backend.skipped.length ? ` (skipped ${backend.skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')})` : ''}`);
+  const settings: VoiceSettings = { ...DEFAULT_VOICE_SETTINGS, gate: { ...DEFAULT_VOICE_SETTINGS.gate } };
+  const data = await buildVoiceData({ dataDir: o.dataDir, seed: o.seed, settings, counts: o.counts });
+  const dataSec = (Date.now() - t0) / 1000;
+  const rng = createRng(o.seed * 7919 + 1);
+  const trainIdx: number[] = [];
+  const valIdx: number[] = [];
+  for (let i = 0; i < data.n; i++) (data.split[i] ? valIdx : trainIdx).push(i);
+  const size = data.frames * data.nMels;
+  console.log(`train voice: ${trainIdx.length} training windows, ${valIdx.length} validation windows (held-out espeak voices ${ESPEAK_VALIDATION_VOICES.join(', ')} and variants)`);
+
+  const model = buildVoiceNet(data.frames, data.nMels, o.seed);
+  const optimizer = tf.train.adam(o.lr);
+  model.compile({ optimizer, loss: 'categoricalCrossentropy' });
+  let best = { epoch: -1, accuracy: -1, falseTriggers: 1, weights: [] as tf.Tensor[] };
+  const smooth = 0.05;
+  const t1 = Date.now();
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    // Cosine decay from lr to lr/20.
+    (optimizer as unknown as { learningRate: number }).learningRate = o.lr * (0.05 + 0.95 * 0.5 * (1 + Math.cos((Math.PI * epoch) / o.epochs)));
+    for (let i = trainIdx.length - 1; i > 0; i--) {
+      const j = rng.int(0, i);
+      [trainIdx[i], trainIdx[j]] = [trainIdx[j], trainIdx[i]];
+    }
+    let lossSum = 0;
+    let batches = 0;
+    for (let s = 0; s + o.batch <= trainIdx.length; s += o.batch) {
+      const xb = new Float32Array(o.batch * size);
+      const yb = new Float32Array(o.batch * N).fill(smooth / N);
+      for (let k = 0; k < o.batch; k++) {
+        const j = trainIdx[s + k];
+        const w = xb.subarray(k * size, (k + 1) * size);
+        w.set(data.x.subarray(j * size, (j + 1) * size));
+        if (rng.chance(0.8)) augmentWindow(w, data.frames, data.nMels, rng);
+        yb[k * N + data.y[j]] += 1 - smooth;
+      }
+      const xt = tf.tensor3d(xb, [o.batch, data.frames, data.nMels]);
+      const yt = tf.tensor2d(yb, [o.batch, N]);
+      const loss = (await model.trainOnBatch(xt, yt)) as number;
+      xt.dispose();
+      yt.dispose();
+      lossSum += loss;
+      batches++;
+    }
+    const probs = await predictAll(model, data, valIdx);
+    const v = score(probs, data.y, valIdx, settings.commandThreshold);
+    const better = v.accuracy > best.accuracy;
+    console.log(
+      `epoch ${String(epoch + 1).padStart(2)}/${o.epochs} loss=${(lossSum / batches).toFixed(4)} val_accuracy=${v.accuracy.toFixed(4)} val_false_triggers=${v.falseTriggers.toFixed(4)}${better ? ' *' : ''} (${((Date.now() - t1) / 1000).toFixed(0)} s)`,
+    );
+    if (better) {
+      best.weights.forEach((w) => w.dispose());
+      best = { epoch, ...v, weights: model.getWeights().map((w) => w.clone()) };
+    }
+  }
+  model.setWeights(best.weights);
+  best.weights.forEach((w) => w.dispose());
+  const trainSec = (Date.now() - t1) / 1000;
+
+  // Threshold on validation only: best accuracy among thresholds with false triggers <= 3 %,
+  // else the lowest false-trigger rate.
+  const probs = await predictAll(model, data, valIdx);
+  const grid = [0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9];
+  const rows = grid.map((th) => ({ th, ...score(probs, data.y, valIdx, th) }));
+  const ok = rows.filter((r) => r.falseTriggers <= 0.03);
+  const chosen = ok.length
+    ? ok.reduce((a, r) => (r.accuracy > a.accuracy ? r : a))
+    : rows.reduce((a, r) => (r.falseTriggers < a.falseTriggers ? r : a));
+  settings.commandThreshold = chosen.th;
+  for (const r of rows) console.log(`  threshold ${r.th.toFixed(2)}: val_accuracy=${r.accuracy.toFixed(4)} val_false_triggers=${r.falseTriggers.toFixed(4)}${r === chosen ? ' <- chosen' : ''}`);
+
+  // Per-label validation recall for the card.
+  const recall = VOICE_LABELS.map((_, li) => {
+    const idx = valIdx.map((j, k) => [j, k]).filter(([j]) => data.y[j] === li);
+    const hit = idx.filter(([, k]) => decideLabel(probs.subarray(k * N, (k + 1) * N), chosen.th) === li).length;
+    return idx.length ? hit / idx.length : NaN;
+  });
+
+  model.setUserDefinedMetadata({ voice: settings as unknown as Record<string, unknown> });
+  await model.save(diskSaveHandler(o.outDir));
+  const params = model.countParams();
+  model.dispose();
+  const totalSec = (Date.now() - t0) / 1000;
+  writeModelCard(o, settings, data, { params, backend: backend.name, dataSec, trainSec, totalSec, best, chosen, rows, recall });
+  console.log(`train voice: wrote ${join(o.outDir, 'model.json')} (${params} parameters) in ${totalSec.toFixed(0)} s (data ${dataSec.toFixed(0)} s, training ${trainSec.toFixed(0)} s)`);
+}
+
+function writeModelCard(
+  o: TrainOptions,
+  s: VoiceSettings,
+  data: VoiceData,
+  r: {
+    params: number;
+    backend: string;
+    dataSec: number;
+    trainSec: number;
+    totalSec: number;
+    best: { epoch: number; accuracy: number; falseTriggers: number };
+    chosen: { th: number; accuracy: number; falseTriggers: number };
+    rows: { th: number; accuracy: number; falseTriggers: number }[];
+    recall: number[];
+  },
+): void {
+  const st = data.stats;
+  const card = `# Voice-command model card
+
+Generated by \`npm run train -- voice${o.seed !== 7 ? ` --seed ${o.seed}` : ''}${o.epochs !== 28 ? ` --epochs ${o.epochs}` : ''}\` (scripts/voice/train.ts); do not edit by hand.
+
+## What it does
+Classifies one utterance window of log-mel frames into ${VOICE_LABELS.length} labels, in this order:
+${VOICE_LABELS.map((l) => `\`${l}\``).join(', ')}. The streaming recognizer
+(src/perception/voice/voice-recognizer.ts) cuts utterances with the voice-activity gate and asks the
+model once per utterance.
+
+## Data
+- Speech: espeak-ng only (${st.utterances} utterances): English voices and their variants, random pitch
+  (15-85), speed (85-230 wpm), word gaps; commands in several punctuations (intonation).
+  \`unknown\`: near-miss words and phrases, everyday sentences (some containing command words),
+  single words and random word strings from the wamerican word list. flite and festival are never
+  used for training, tuning or model selection.
+- Augmentation (scripts/voice/augment.ts): vocal-tract/pitch warping by resampling (0.88-1.12),
+  microphone colouring (biquads), Schroeder room reverb (RT60 0.15-0.8 s), gain (-32..-1 dBFS
+  peak), background noise (white, pink, brown, hum, fan, babble) at 3-35 dB SNR, overlapping quieter
+  talkers, phone-band and mu-law codecs, time placement; \`silence\` clips add knocks, clicks, beeps
+  and noise steps. In training also SpecAugment-style time/frequency masks and +-3 frame shifts.
+- Windows are captured through the app's streaming path (shared log-mel, gate, window assembly).
+- Training windows per label: ${VOICE_LABELS.map((l) => `${l} ${st[`train_${l}`]}`).join(', ')}.
+- Validation windows (held-out espeak voices ${ESPEAK_VALIDATION_VOICES.join(', ')} and 1 in 5 variants, never trained on):
+  ${VOICE_LABELS.map((l) => `${l} ${st[`val_${l}`]}`).join(', ')}.
+- Utterances skipped because the gate did not open: ${st.missed}; split in two: ${st.split}.
+
+## Features and window (runtime settings, stored in model.json \`userDefinedMetadata.voice\`)
+- Log-mel: ${LOG_MEL.sampleRate} Hz, ${LOG_MEL.frameLength}-sample window, hop ${LOG_MEL.hop} (10 ms), FFT ${LOG_MEL.fftSize}, ${LOG_MEL.nMels} mels ${LOG_MEL.fMin}-${LOG_MEL.fMax} Hz, natural log.
+- Window: ${s.windowFrames} frames (${(s.windowFrames * 0.01).toFixed(2)} s) starting ${s.prerollSec} s before the gate's onset; ended early (gate closed) windows are padded with each bin's minimum.
+- Pooling ${s.pool} frames -> ${s.windowFrames / s.pool} model frames; per-window per-mel mean subtraction, then division by the window's standard deviation.
+- Gate: ${JSON.stringify(s.gate)}.
+- Decision: silence if it wins; a command if it wins with p >= ${s.commandThreshold}; otherwise unknown. Same command not repeated within ${s.refractorySec} s.
+
+## Architecture
+Dense-only strided net (the wasm backend cannot train convolutions): overlapping 3-frame spans ->
+Dense 64 -> pairs -> Dense 80 -> pairs -> Dense 96 -> pairs -> Dense 96 -> flatten (5 x 96) -> Dense 64 ->
+softmax ${VOICE_LABELS.length}; ReLU, dropout 0.1/0.1/0.3. ${r.params} parameters, ${((r.params * 4) / 1024).toFixed(0)} KB float32.
+Adam, lr ${o.lr} cosine to ${o.lr / 20}, batch ${o.batch}, label smoothing 0.05, ${o.epochs} epochs, seed ${o.seed}, tfjs ${r.backend} backend.
+
+## Validation (held-out espeak voices/variants; window level)
+- Best epoch ${r.best.epoch + 1}: accuracy ${r.best.accuracy.toFixed(4)}, false triggers ${r.best.falseTriggers.toFixed(4)} (threshold ${DEFAULT_VOICE_SETTINGS.commandThreshold}).
+- Threshold sweep: ${r.rows.map((x) => `${x.th}: acc ${x.accuracy.toFixed(3)} / ft ${x.falseTriggers.toFixed(3)}`).join('; ')}.
+- Chosen threshold ${r.chosen.th}: accuracy ${r.chosen.accuracy.toFixed(4)}, false triggers ${r.chosen.falseTriggers.toFixed(4)}.
+- Recall per label: ${VOICE_LABELS.map((l, i) => `${l} ${Number.isNaN(r.recall[i]) ? '-' : r.recall[i].toFixed(3)}`).join(', ')}.
+- File-level figures on held-out synthesizers (flite, festival) are in docs/voice.md (\`npm run eval -- voice DIR\`).
+
+## Cost
+Built and trained in ${r.totalSec.toFixed(0)} s on this machine (data ${r.dataSec.toFixed(0)} s incl. cache, training ${r.trainSec.toFixed(0)} s).
+`;
+  writeFileSync(join(o.outDir, 'model-card.md'), card);
+}

@@ -1,0 +1,76 @@
+/**
+ * Runs a recorded 16 kHz signal through the app's streaming path (log-mel -> ring buffer ->
+ * gate -> recognizer) as if it came from the microphone, so the eval and the training data see
+ * exactly the windows and decisions the browser sees. Platform-free.
+ */
+import { createTimedRingBuffer } from '../../core/ring-buffer';
+import type { Percept } from '../../core/types';
+import { LOG_MEL, computeLogMel } from '../../sensors/audio/log-mel';
+import { createVoiceRecognizer, type VoiceClassifier, type VoiceDecision } from './voice-recognizer';
+
+/** Options of `recognizeSignal`. */
+export interface RecognizeSignalOptions {
+  /**
+   * Seconds of digital silence before the signal: the stream was running before the file began,
+   * so the gate has a floor to compare the first word against.
+   * @default 0.3
+   */
+  leadInSec?: number;
+  /**
+   * Seconds of digital silence after the signal, so an utterance at the very end can close.
+   * @default 0.8
+   */
+  tailSec?: number;
+}
+
+/** What one signal produced. */
+export interface RecognizeSignalResult {
+  percepts: Percept[];
+  decisions: VoiceDecision[];
+  /** Wall time of each inference, ms. */
+  inferenceMs: number[];
+}
+
+/** Stream `samples` (16 kHz mono) through a recognizer over `model`; resolves when all decisions are made. */
+export async function recognizeSignal(
+  samples: Float32Array,
+  model: VoiceClassifier,
+  options: RecognizeSignalOptions = {},
+): Promise<RecognizeSignalResult> {
+  const lead = Math.round((options.leadInSec ?? 0.3) * LOG_MEL.sampleRate);
+  const tail = Math.round((options.tailSec ?? 0.8) * LOG_MEL.sampleRate);
+  const padded = new Float32Array(lead + samples.length + tail);
+  padded.set(samples, lead);
+  const { frames, data } = computeLogMel(padded);
+  const buffer = createTimedRingBuffer(LOG_MEL.nMels, Math.max(1, frames));
+  const result: RecognizeSignalResult = { percepts: [], decisions: [], inferenceMs: [] };
+  let started = 0;
+  const timed: VoiceClassifier = {
+    settings: model.settings,
+    async estimate(window, out) {
+      started = performance.now();
+      await model.estimate(window, out);
+      result.inferenceMs.push(performance.now() - started);
+    },
+  };
+  const rec = createVoiceRecognizer(timed, buffer, {
+    onPercept: (p) => result.percepts.push(p),
+    onDecision: (d) => result.decisions.push(d),
+    onError: (err) => {
+      failure ??= err;
+    },
+  });
+  let failure: unknown;
+  for (let i = 0; i < frames; i++) {
+    // Stamp frames by their last sample, as the browser's frame sink does.
+    const t = (LOG_MEL.frameLength + i * LOG_MEL.hop) / LOG_MEL.sampleRate;
+    buffer.push(t, data.subarray(i * LOG_MEL.nMels, (i + 1) * LOG_MEL.nMels));
+    rec.update(t);
+    if (rec.busy) await rec.whenIdle();
+    if (failure) throw failure;
+  }
+  rec.flush();
+  await rec.whenIdle();
+  if (failure) throw failure;
+  return result;
+}
