@@ -21,7 +21,7 @@ import { COMMAND_TEXTS, NEAR_MISSES, SENTENCES, dictionaryWords, isTrainingText 
 import { readWav } from './wav-io';
 
 /** Bump when the data pipeline changes so stale caches are not reused. */
-const PIPELINE_VERSION = 3;
+const PIPELINE_VERSION = 4;
 
 /** How much data to build. */
 export interface VoiceDataCounts {
