@@ -1,4 +1,5 @@
 /** `npm run train -- voice|gesture [options]`: builds the data and trains a model from a fixed seed. */
+export {};
 const [kind, ...rest] = process.argv.slice(2);
 const runners: Record<string, () => Promise<{ main: (args: string[]) => Promise<void> }>> = {
   voice: () => import('./voice/train.ts'),
