@@ -9,7 +9,8 @@ import type { System } from '../core/systems-runner';
 import { LOCAL_USER_ID, type Percept, type Vec3 } from '../core/types';
 import { createFusion, type Fusion, type FusionWorld } from '../perception/fusion';
 import { createNpcWorld, type NpcWorld } from '../agents/npc-world';
-import { npcSpecsOf, poiSpecsOf, type LoadedScene, type SceneNavMesh } from '../world';
+import { npcSpecsOf, poiSpecsOf, type LoadedScene, type NpcAppearance, type SceneNavMesh } from '../world';
+import type { NpcSpec } from '../agents/npc-world';
 import type { Runtime } from './runtime';
 
 /** A scene running in the runtime. */
@@ -18,6 +19,8 @@ export interface SceneSession {
   nav: SceneNavMesh | null;
   world: NpcWorld;
   fusion: Fusion;
+  /** Appearance of each NPC of `world.npcs`, same order (extra crowd NPCs reuse the scene's). */
+  appearances: NpcAppearance[];
   /** Perception (fusion) then cognition+agents (the NPC world), in runner order. */
   systems: System[];
   /** Keep a walking step on the navmesh (see `SystemsContext.constrain`). */
@@ -40,8 +43,45 @@ const dir = new Vector3();
 const UP = new Vector3(0, 1, 0);
 const rigQuat = new Quaternion();
 
+/** Options for benchmarks and stress tests (read from the URL by `sessionOptionsFromUrl`). */
+export interface SceneSessionOptions {
+  /**
+   * Total NPCs wanted: the scene's own plus copies of them (same personas and looks) spawned at
+   * random walkable points, for load tests. Never fewer than the scene's own.
+   * @default 0 (the scene's own only)
+   */
+  npcs?: number;
+  /**
+   * Run cognition and agents. Off freezes NPCs where they spawned (the benchmark's baseline).
+   * @default true
+   */
+  brain?: boolean;
+}
+
+/** `?npcs=<n>&brain=off` as session options; anything else gives the defaults. */
+export function sessionOptionsFromUrl(search: string): SceneSessionOptions {
+  const params = new URLSearchParams(search);
+  const n = Number(params.get('npcs'));
+  return { npcs: Number.isInteger(n) && n > 0 ? Math.min(n, 2000) : 0, brain: params.get('brain') !== 'off' };
+}
+
+/** The scene's NPC specs plus copies up to `total`, spread over walkable ground near the spawn. */
+function crowdSpecs(base: NpcSpec[], total: number, nav: SceneNavMesh | null, around: Vec3): NpcSpec[] {
+  const specs = [...base];
+  for (let k = 0; specs.length < total && base.length; k++) {
+    const src = base[k % base.length];
+    const position = nav?.randomWalkable(around, 10) ?? [around[0] + (k % 7) - 3, around[1], around[2] - 2 - Math.floor(k / 7)];
+    specs.push({ ...src, id: `${src.id}-copy-${k + 1}`, spawn: { position, yaw: src.spawn.yaw } });
+  }
+  return specs;
+}
+
 /** Wire `opened` into `runtime`: place the visitor, start fusion and the NPC world. */
-export function startSceneSession(runtime: Runtime, opened: { scene: LoadedScene; nav: SceneNavMesh | null }): SceneSession {
+export function startSceneSession(
+  runtime: Runtime,
+  opened: { scene: LoadedScene; nav: SceneNavMesh | null },
+  options: SceneSessionOptions = {},
+): SceneSession {
   const { scene, nav } = opened;
   const { manifest } = scene;
   const { rig, input } = runtime;
@@ -52,7 +92,10 @@ export function startSceneSession(runtime: Runtime, opened: { scene: LoadedScene
   rig.lookYaw = 0;
   rig.lookPitch = 0;
 
-  const world = createNpcWorld({ navMesh: nav?.navMesh, npcs: npcSpecsOf(manifest), pois: poiSpecsOf(manifest) });
+  const npcs = crowdSpecs(npcSpecsOf(manifest), options.npcs ?? 0, nav, manifest.spawn.position);
+  const appearances = npcs.map((_, i) => manifest.npcs[i % manifest.npcs.length].appearance);
+  const brain = options.brain ?? true;
+  const world = createNpcWorld({ navMesh: nav?.navMesh, npcs, pois: poiSpecsOf(manifest) });
   const fusion = createFusion();
   const fusionWorld: FusionWorld = { head: { position: headPos, forward: headFwd }, npcs: world.npcs, pois: manifest.pois };
   // Raw percepts (models, command buttons) -> fusion -> the log everyone reads -> the NPCs.
@@ -95,6 +138,7 @@ export function startSceneSession(runtime: Runtime, opened: { scene: LoadedScene
   const worldSystem: System = {
     name: 'cognition+agents.npc-world',
     update(dt, t) {
+      if (!brain) return;
       world.setUser(LOCAL_USER_ID, headPos, headFwd, t);
       world.update(dt, t);
     },
@@ -116,6 +160,7 @@ export function startSceneSession(runtime: Runtime, opened: { scene: LoadedScene
     nav,
     world,
     fusion,
+    appearances,
     systems: [fusionSystem, worldSystem],
     constrain,
     snapTeleport(point) {
