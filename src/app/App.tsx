@@ -6,10 +6,10 @@ import type { System } from '../core/systems-runner';
 import { createFlatInputState } from './controls/flat-input';
 import { createHudElements, createHudSystem, type HudDrawable } from './hud/hud-system';
 import { Hud } from './hud/Hud';
-import { LoadingScreen, SceneEnvironment, SceneErrorView, openScene } from './scene';
+import { LoadingScreen, SceneEnvironment, SceneErrorView, XRScenePicker, openScene, sceneHref } from './scene';
 import { createLoadProgress, sceneIdFromUrl } from '../world';
 import { sceneRegistry } from '../scenes';
-import { startSceneSession, type SceneSession } from './scene-session';
+import { sessionOptionsFromUrl, startSceneSession, type SceneSession } from './scene-session';
 import { loadPerceptionSystems, type PerceptionSystems } from './perception-systems';
 import { NpcView } from './npc/NpcView';
 import { attachNpcSpeech, createSpeech } from './npc/speech';
@@ -84,7 +84,7 @@ export function App({ runtime, xrStore, search }: AppProps) {
       const o = await openScene(id, progress);
       if (cancelled) return;
       if (!o.nav) reportIssue('navmesh', `no navmesh for "${id}": ${progress.getState().stages.navmesh.detail}; walking and teleport are unclamped`);
-      opened = startSceneSession(runtime, o);
+      opened = startSceneSession(runtime, o, sessionOptionsFromUrl(search));
       // NPC lines are spoken where the browser has voices (subtitles show regardless).
       const speech = createSpeech();
       if (!speech.available) reportIssue('speech', `NPC voices off: ${speech.reason}`);
@@ -153,7 +153,7 @@ export function App({ runtime, xrStore, search }: AppProps) {
             </TeleportTarget>
           )}
           {session?.world.npcs.map((npc, i) => (
-            <NpcView key={npc.id} npc={npc} appearance={session.scene.manifest.npcs[i]?.appearance} />
+            <NpcView key={npc.id} npc={npc} appearance={session.appearances[i]} />
           ))}
           <SystemsFrame
             runtime={runtime}
@@ -167,6 +167,7 @@ export function App({ runtime, xrStore, search }: AppProps) {
           <XrSessionBridge runtime={runtime} />
           {mode !== 'flat' && <XrLocomotion runtime={runtime} smooth={smooth} />}
           {mode !== 'flat' && <XrHudPanel drawables={drawables} />}
+          {mode !== 'flat' && session && <XRScenePicker {...xrPickerPlacement(session)} currentId={session.scene.manifest.id} onPick={openSceneFromXr} />}
         </XR>
       </Canvas>
       <Hud runtime={runtime} xrStore={xrStore} elements={elements} flatInput={flatInput} onMicToggle={onMicToggle} />
@@ -174,4 +175,19 @@ export function App({ runtime, xrStore, search }: AppProps) {
       {sceneError !== null && <SceneErrorView error={sceneError} />}
     </>
   );
+}
+
+/** In XR, picking a scene navigates to it (the session ends with the page, as in flat mode). */
+function openSceneFromXr(id: string): void {
+  location.assign(sceneHref(id));
+}
+
+/** The in-world scene picker stands 1.6 m in front of the spawn, a little to the left, facing it. */
+function xrPickerPlacement(session: SceneSession): { position: [number, number, number]; yaw: number } {
+  const { position, yawDeg = 0 } = session.scene.manifest.spawn;
+  const yaw = (yawDeg * Math.PI) / 180;
+  const fx = -Math.sin(yaw);
+  const fz = -Math.cos(yaw);
+  // forward 1.6 m, left 0.9 m (left of forward (fx, fz) is (fz, -fx))
+  return { position: [position[0] + fx * 1.6 + fz * 0.9, 1.4, position[2] + fz * 1.6 - fx * 0.9], yaw };
 }
