@@ -40,6 +40,9 @@ export function createCrowdDriver(options: CrowdDriverOptions): MovementDriver {
   const n = options.spawns.length;
   const radius = options.radius ?? 0.35;
   const crowd = new Crowd(options.navMesh, { maxAgents: Math.max(1, n), maxAgentRadius: radius + 0.1 });
+  // Move targets are often a user's head (1.5-1.9 m above the floor): Detour's default 1 m vertical
+  // search found no polygon there, so "follow"/"come" requests silently failed on real navmeshes.
+  crowd.navMeshQuery.defaultQueryHalfExtents = { x: 1, y: TARGET_SEARCH_HEIGHT, z: 1 };
   const agents = options.spawns.map((s, i) => {
     const a = crowd.addAgent(
       { x: s[0], y: s[1], z: s[2] },
@@ -144,6 +147,8 @@ export function createCrowdDriver(options: CrowdDriverOptions): MovementDriver {
   }
 }
 
+/** Vertical half-extent (m) when snapping a move target to the navmesh: reaches the floor from a standing head. */
+const TARGET_SEARCH_HEIGHT = 2.5;
 const NPOS_OFFSET = 408;
 const VEL_OFFSET = 456;
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { loadScene } from '../src/scenes';
+import { buildSceneNavMesh, createLoadProgress, npcSpecsOf, poiSpecsOf } from '../src/world';
+import { createNpcWorld } from '../src/agents/npc-world';
+import type { Vec3 } from '../src/core/types';
+
+// Users are tracked by their head (about 1.6 m above the floor); the crowd must still find the floor
+// polygon under them, or "follow me" and "come here" leave NPCs standing on real navmeshes.
+describe('DetourCrowd targets at head height (museum navmesh)', () => {
+  it('the guide follows a visitor whose position is their head', async () => {
+    const scene = await loadScene('museum', createLoadProgress());
+    const nav = await buildSceneNavMesh(scene);
+    const world = createNpcWorld({ navMesh: nav.navMesh, npcs: npcSpecsOf(scene.manifest), pois: poiSpecsOf(scene.manifest) });
+    expect(world.movement).toBe('detour-crowd');
+    const head: Vec3 = [9, 1.65, 6.3];
+    const forward: Vec3 = [-0.34, 0, -0.94];
+    let t = 0;
+    const run = (frames: number, walk = 0) => {
+      for (let i = 0; i < frames; i++) {
+        t += 1 / 60;
+        head[0] += walk;
+        head[2] += walk;
+        world.setUser('local', head, forward, t);
+        world.update(1 / 60, t);
+      }
+    };
+    run(600); // greeting and the tour question are over
+    const iris = world.npcs.find((n) => n.id === 'iris')!;
+    const start = [...iris.position];
+    expect(world.ingest({ t, kind: 'speech', label: 'follow_me', confidence: 1, source: 'local', target: { type: 'npc', id: 'iris' } })).toBe('iris');
+    run(240, 0.005);
+    expect(iris.goal).toBe('follow');
+    expect(Math.hypot(iris.position[0] - start[0], iris.position[2] - start[2])).toBeGreaterThan(1);
+    world.dispose();
+    nav.dispose();
+  });
+});
