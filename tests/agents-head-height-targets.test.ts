@@ -7,7 +7,7 @@ import type { Vec3 } from '../src/core/types';
 // Users are tracked by their head (about 1.6 m above the floor); the crowd must still find the floor
 // polygon under them, or "follow me" and "come here" leave NPCs standing on real navmeshes.
 describe('DetourCrowd targets at head height (museum navmesh)', () => {
-  it('the guide follows a visitor whose position is their head', async () => {
+  it('the guide follows a visitor whose position is their head, even when told while she asks a question', async () => {
     const scene = await loadScene('museum', createLoadProgress());
     const nav = await buildSceneNavMesh(scene);
     const world = createNpcWorld({ navMesh: nav.navMesh, npcs: npcSpecsOf(scene.manifest), pois: poiSpecsOf(scene.manifest) });
@@ -24,12 +24,15 @@ describe('DetourCrowd targets at head height (museum navmesh)', () => {
         world.update(1 / 60, t);
       }
     };
-    run(600); // greeting and the tour question are over
     const iris = world.npcs.find((n) => n.id === 'iris')!;
+    // She greets the visitor, then offers a tour: the command comes while she asks.
+    for (let k = 0; k < 600 && iris.goal !== 'ask'; k++) run(1);
+    expect(iris.goal).toBe('ask');
     const start = [...iris.position];
     expect(world.ingest({ t, kind: 'speech', label: 'follow_me', confidence: 1, source: 'local', target: { type: 'npc', id: 'iris' } })).toBe('iris');
-    run(240, 0.005);
+    run(30);
     expect(iris.goal).toBe('follow');
+    run(240, 0.005);
     expect(Math.hypot(iris.position[0] - start[0], iris.position[2] - start[2])).toBeGreaterThan(1);
     world.dispose();
     nav.dispose();

@@ -528,6 +528,12 @@ export function createBrains(options: BrainsOptions) {
       tourActive[i] = 0;
       if (question[i] === QUESTION.moveOn) question[i] = QUESTION.none;
     }
+    // The same goes for a question the NPC is asking that user: a command is an answer of its own
+    // ("follow me" to "shall I show you around?"), so the question is withdrawn and its hold ends.
+    if (goal[i] === G.ask && goalUser[i] === u && (code === L.follow_me || code === L.come_here || code === L.beckon || code === L.stop || code === L.go_away || code === L.push)) {
+      question[i] = QUESTION.none;
+      goalDone[i] = 1;
+    }
     switch (code) {
       case L.look:
         attention[iu] = 1;
