@@ -84,6 +84,8 @@ async function browserFigures(missing: string[]) {
       for (const brain of ['on', 'off'] as const) {
         const session = await launchApp(BASE, { webgpu: false });
         try {
+          // tsx (esbuild, keepNames) wraps inner functions of evaluated code in a __name helper the page lacks.
+          await session.context.addInitScript('globalThis.__name = (f) => f;');
           await session.context.addInitScript(() => {
             window.addEventListener('metaverse:ready', () => ((window as unknown as { __mvReadyAt: number }).__mvReadyAt = performance.now()));
           });
