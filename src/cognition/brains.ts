@@ -522,15 +522,16 @@ export function createBrains(options: BrainsOptions) {
     const t = p.t;
     const iu = i * U + u;
     lastInteractionT[iu] = t;
+    const moveCommand = code === L.follow_me || code === L.come_here || code === L.beckon || code === L.stop || code === L.go_away || code === L.push;
     // A movement command or "stop" from the touring user ends the tour ("next" restarts one), so
     // a guide with a strong tour bias still obeys.
-    if (tourActive[i] && tourUser[i] === u && (code === L.follow_me || code === L.come_here || code === L.beckon || code === L.stop || code === L.go_away || code === L.push)) {
+    if (moveCommand && tourActive[i] && tourUser[i] === u) {
       tourActive[i] = 0;
       if (question[i] === QUESTION.moveOn) question[i] = QUESTION.none;
     }
     // The same goes for a question the NPC is asking that user: a command is an answer of its own
     // ("follow me" to "shall I show you around?"), so the question is withdrawn and its hold ends.
-    if (goal[i] === G.ask && goalUser[i] === u && (code === L.follow_me || code === L.come_here || code === L.beckon || code === L.stop || code === L.go_away || code === L.push)) {
+    if (moveCommand && goal[i] === G.ask && goalUser[i] === u) {
       question[i] = QUESTION.none;
       goalDone[i] = 1;
     }
