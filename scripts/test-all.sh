@@ -11,8 +11,8 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
-step "Chromium for browser tests"
-bash scripts/ensure-chromium.sh
+step "Debian packages for the tests (chromium, espeak-ng)"
+bash scripts/ensure-test-packages.sh
 
 step "lint"
 npx eslint .
