@@ -21,6 +21,7 @@ import { createNpcWorld, type NpcSpec, type PoiSpec } from '../src/agents/npc-wo
 import type { Percept, Vec3 } from '../src/core/types';
 import { formatLine, pickLine } from '../src/cognition/lines';
 import type { LineSituation, Persona } from '../src/cognition/persona';
+import { median } from '../scripts/lib/eval-report';
 
 /** Options of `runCognitionBench`. */
 export interface CognitionBenchOptions {
@@ -224,24 +225,11 @@ function userPose(u: number, t: number, pos: Vec3, fwd: Vec3): void {
 
 const USER_IDS = Array.from({ length: USERS }, (_, u) => `user-${u}`);
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
-
-interface RunStats {
-  /** Median of the per-frame wall times (robust to the odd preempted frame on a shared machine). */
-  medianFrameMs: number;
+/** One run's figures: a `BenchRow` without its labels, plus response times. */
+type RunStats = Omit<BenchRow, 'side' | 'npcs'> & {
   /** Simulated ms from a percept's ingest to its NPC's first visible response (p50, max), over percepts that got one. */
   responseMs?: { p50: number; p95: number; within250: number; responded: number; total: number };
-  msPerTick: number;
-  cpuMsPerTick: number;
-  msPerBrainTick: number;
-  msBodiesPerTick: number;
-  maxFrameMs: number;
-  goalSwitchesPerSecond: number;
-  perceptsPerSecond: number;
-}
+};
 
 // --- ours -------------------------------------------------------------------------------------------
 function runOurs(scene: Scene, n: number, seconds: number, seed: number): RunStats {
