@@ -1,7 +1,11 @@
 import { defineConfig } from '@playwright/test';
 import { BASE_FLAGS, CHROMIUM_PATH, WEBGPU_FLAGS, fakeMediaFlags } from './e2e/chromium';
 
-const PORT = 4173;
+// E2E_PORT / E2E_DIST let two people (or helpers) run browser tests side by side on one machine:
+// build with `npx vite build --mode test --outDir dist-mine`, then
+// `E2E_PORT=4180 E2E_DIST=dist-mine npx playwright test e2e/x.spec.ts`.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: './e2e',
@@ -19,7 +23,7 @@ export default defineConfig({
   },
   webServer: {
     // Tests run against the test-mode build (automation view and XR emulator on; see README).
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
