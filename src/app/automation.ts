@@ -7,6 +7,7 @@ import type { Percept, Vec3 } from '../core/types';
 import type { Runtime, NpcSnapshot } from './runtime';
 import type { AppMode } from './store';
 import type { MediaState } from '../sensors/media-state';
+import { installTimeline, type TimelineSnapshot } from './timeline';
 
 /** What `window.metaverse.getState()` returns. */
 export interface MetaverseSnapshot {
@@ -55,7 +56,11 @@ export interface MetaverseSnapshot {
 declare global {
   interface Window {
     /** Dev/test automation view (absent in production builds). */
-    metaverse?: { getState(): MetaverseSnapshot };
+    metaverse?: {
+      getState(): MetaverseSnapshot;
+      /** When percepts and NPC actions happened and the mic's recent frame energies (src/app/timeline.ts). */
+      timeline(): TimelineSnapshot;
+    };
   }
 }
 
@@ -106,5 +111,6 @@ export function snapshot(runtime: Runtime): MetaverseSnapshot {
 
 /** Install `window.metaverse`. */
 export function installAutomation(runtime: Runtime): void {
-  window.metaverse = Object.freeze({ getState: () => snapshot(runtime) });
+  const timeline = installTimeline(runtime);
+  window.metaverse = Object.freeze({ getState: () => snapshot(runtime), timeline: () => timeline.snapshot() });
 }

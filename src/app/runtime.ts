@@ -13,6 +13,7 @@ import { createCameraStream, type CameraStream } from '../sensors/camera/camera-
 import { createPerceptLog, type PerceptLog } from './percept-log';
 import { createFrameStats, type FrameStats } from './frame-stats';
 import type { AppState } from './store';
+import type { NpcAction } from '../agents/npc-world';
 
 /** A tracked pose slot written in place each frame. */
 export interface PoseSlot {
@@ -84,6 +85,11 @@ export interface Runtime {
   systemStats: readonly SystemStats[];
   /** Replaced by the NPC world when a scene with NPCs loads; returns [] until then. */
   npcs: () => NpcSnapshot[];
+  /**
+   * Dev/test instrumentation (src/app/timeline.ts): told of every NPC action (goal, line, gesture,
+   * move, look) when set before a scene session starts; null otherwise (production).
+   */
+  onNpcAction: ((npcId: string, action: NpcAction) => void) | null;
 }
 
 const newSlot = (): PoseSlot => ({ tracked: false, pose: { p: [0, 0, 0], q: [0, 0, 0, 1] } });
@@ -115,6 +121,7 @@ export function createRuntime(store: StoreApi<AppState>, workletUrl: string): Ru
     frameStats: createFrameStats(),
     systemStats: [],
     npcs: () => [],
+    onNpcAction: null,
   };
   // Without a scene (still loading, or it failed) percepts are logged unfused.
   rawPercepts.subscribe((p) => {

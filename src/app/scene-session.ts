@@ -106,6 +106,10 @@ export function startSceneSession(
     world.ingest(p);
   });
 
+  // Dev/test timing instrumentation (timeline.ts): NPC actions with the time they were decided.
+  const tap = runtime.onNpcAction;
+  const offAction = tap ? world.onAction((n, a) => tap(n.id, a)) : null;
+
   runtime.npcs = () =>
     world.npcs.map((n) => ({ id: n.id, name: n.name, position: [n.position[0], n.position[1], n.position[2]] as Vec3, goal: n.goal, saying: n.saying }));
 
@@ -176,6 +180,7 @@ export function startSceneSession(
     dispose() {
       offRaw();
       offFused();
+      offAction?.();
       runtime.fusionActive = false;
       runtime.npcs = () => [];
       world.dispose();
