@@ -64,3 +64,84 @@ test.describe('the loop without WebGPU and without a microphone', () => {
     expect(Math.hypot(b[0] - a[0], b[2] - a[2])).toBeLessThan(0.5);
   });
 });
+
+// Issue 7's voice loop: a WAV is the microphone (e2e/fixtures/follow-stop-loop.wav, made by
+// e2e/fixtures/make-voice-loop.ts: 1 s silence, "follow me", 12 s silence, "stop", 14 s silence,
+// looping). No button is touched: every speech percept here comes from the voice model hearing
+// the fake microphone. The test waits on the percepts in getState(), not on clock guesses, and
+// checks the WAV's pauses leave room for each step (a percept arriving early fails it clearly).
+const LOOP_WAV = 'e2e/fixtures/follow-stop-loop.wav';
+
+type Snapshot = Awaited<ReturnType<typeof getState>>;
+/** The newest fused speech percept labelled `label` with time after `after`, or undefined. */
+const spoken = (s: Snapshot, label: string, after = -Infinity) =>
+  s.percepts.filter((p) => p.kind === 'speech' && p.label === label && p.source === 'local' && p.t > after).at(-1);
+
+async function voiceLoop(page: Page, url: string, backend: string) {
+  await page.goto(url);
+  await waitForReady(page);
+  const first = await getState(page);
+  console.log(`voice loop ${url}: ML backend ${first.backend}`);
+  expect(first.backend).toBe(backend);
+  expect(first.issues.filter((i) => i.key.startsWith('voice'))).toEqual([]); // the voice model loaded
+  await expect.poll(async () => (await getState(page)).sensors.mic, { timeout: 30_000 }).toBe('live');
+
+  // "follow me" while the visitor (spawned ~2 m in front of Iris) looks at her: the voice percept
+  // is fused onto Iris and her goal becomes follow.
+  await expect.poll(async () => spoken(await getState(page), 'follow_me')?.target, { timeout: 120_000, intervals: [250] }).toEqual({ type: 'npc', id: 'iris' });
+  const follow = spoken(await getState(page), 'follow_me')!;
+  await expect.poll(async () => (await npc(page, 'iris')).npc.goal, { timeout: 20_000 }).toBe('follow');
+  const tl = await page.evaluate(() => window.metaverse!.timeline());
+  const heard = tl.events.find((e) => e.type === 'raw' && e.label === 'follow_me' && e.t === follow.t);
+  const answered = tl.events.find((e) => e.type === 'npc' && e.npc === 'iris' && e.action === 'goal' && e.detail === 'follow' && heard && e.at >= heard.at);
+  console.log(`heard "follow me" (confidence ${follow.confidence.toFixed(2)}) at t=${follow.t.toFixed(2)} s; percept emitted ${heard ? ((heard.at - follow.t) * 1000).toFixed(0) : '?'} ms after the gate closed; Iris's goal follow ${answered && heard ? ((answered.at - heard.at) * 1000).toFixed(0) : '?'} ms after the percept`);
+
+  // The visitor walks backwards (keeps facing her) with the keyboard; she walks after them.
+  const start = await npc(page, 'iris');
+  await page.keyboard.down('s');
+  await expect
+    .poll(async () => {
+      const { user } = await npc(page, 'iris');
+      return Math.hypot(user.position[0] - start.user.position[0], user.position[2] - start.user.position[2]);
+    }, { timeout: 30_000 })
+    .toBeGreaterThan(2.5);
+  await page.keyboard.up('s');
+  await expect
+    .poll(async () => {
+      const { npc: n } = await npc(page, 'iris');
+      return Math.hypot(n.position[0] - start.npc.position[0], n.position[2] - start.npc.position[2]);
+    }, { timeout: 30_000 })
+    .toBeGreaterThan(1);
+  const walked = await getState(page);
+  expect(spoken(walked, 'stop', follow.t), 'the WAV said "stop" before the walk was over: lengthen its pause').toBeUndefined();
+  expect(walked.npcs.find((n) => n.id === 'iris')!.goal).toBe('follow');
+
+  // "stop" (12 s after "follow me" in the file): she leaves the follow goal and stands still.
+  await expect.poll(async () => spoken(await getState(page), 'stop', follow.t)?.target, { timeout: 60_000, intervals: [250] }).toEqual({ type: 'npc', id: 'iris' });
+  const stop = spoken(await getState(page), 'stop', follow.t)!;
+  console.log(`heard "stop" (confidence ${stop.confidence.toFixed(2)}) ${(stop.t - follow.t).toFixed(2)} s after "follow me"`);
+  await expect.poll(async () => (await npc(page, 'iris')).npc.goal, { timeout: 20_000 }).not.toBe('follow');
+  const a = (await npc(page, 'iris')).npc.position;
+  await page.waitForTimeout(2000);
+  const end = await npc(page, 'iris');
+  const b = end.npc.position;
+  expect(Math.hypot(b[0] - a[0], b[2] - a[2])).toBeLessThan(0.5);
+  expect(end.npc.goal).not.toBe('follow');
+  // Still inside the file's closing pause: no new "follow me" has restarted her.
+  expect(spoken(end.state, 'follow_me', stop.t)).toBeUndefined();
+  // What the voice model heard, and where fusion sent it, over the whole session.
+  const all = (await page.evaluate(() => window.metaverse!.timeline())).events.filter((e) => e.type !== 'npc' && e.kind === 'speech');
+  console.log(`speech percepts (raw -> fused target): ${all.map((e) => (e.type === 'npc' ? '' : `${e.type} ${e.label}@${e.t.toFixed(2)}${e.type === 'percept' ? `->${e.target}` : ''}`)).join(', ')}`);
+}
+
+test.describe('the voice loop: a WAV says "follow me" then "stop" to the museum guide (WebGPU flags)', () => {
+  test.use({ launch: { webgpu: true, audioFile: LOOP_WAV } });
+
+  test('on the default backend (WebGPU): Iris follows the walking visitor, and halts on "stop"', async ({ app }) => {
+    await voiceLoop(app.page, '/?scene=museum', 'webgpu');
+  });
+
+  test('with ?backend=webgl: the same loop', async ({ app }) => {
+    await voiceLoop(app.page, '/?scene=museum&backend=webgl', 'webgl');
+  });
+});
