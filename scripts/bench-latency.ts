@@ -3,7 +3,7 @@
  * NPC's response, measured in headless Chromium (part of `npm run bench`, scripts/bench.ts).
  *
  * The microphone is e2e/fixtures/follow-stop-bench.wav ("follow me" / "stop" alternating every
- * ~3.4 s on digital silence; its .json says where each utterance starts and ends). The visitor
+ * ~3 s on digital silence; its .json says where each utterance starts and ends). The visitor
  * stands in the museum facing Iris, who is told to follow and to stop, over and over. The page's
  * `window.metaverse.timeline()` (src/app/timeline.ts) gives, on the shared clock:
  * - the mic's log-mel frames with their capture stamps and energies: each 20 ms chunk is stamped on

@@ -18,7 +18,7 @@
  */
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCognitionBench } from '../bench/cognition';
 import { launchApp, waitForReady } from '../e2e/fixtures';
@@ -189,6 +189,8 @@ async function browserFigures(missing: string[]): Promise<BrowserFigures> {
 
 async function main() {
   const missing: string[] = [];
+  // The machine may be shared: its load at the start and end says how much the figures can be trusted.
+  const loadStart = loadavg().map((x) => round(x, 2));
   if (want('cognition')) console.log('cognition (Node) ...');
   const cog = want('cognition')
     ? await runCognitionBench({ repeats: args.has('--quick') ? 1 : 3, seconds: args.has('--quick') ? 2 : 4 })
@@ -213,6 +215,7 @@ async function main() {
   const results = {
     machine: `${cpus().length} x ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, Chromium headless (SwiftShader, no GPU)`,
     date: new Date().toISOString(),
+    loadAvg: { start: loadStart, end: loadavg().map((x) => round(x, 2)) },
     frame: browser?.frame ?? null,
     latency: {
       perceptMs: lat?.webgpu.perceptMs ?? null,
@@ -259,7 +262,7 @@ async function main() {
   }
   const f = (x: number | null | undefined, unit = ' ms') => (x === null || x === undefined ? 'not measured' : `${x}${unit}`);
   const md = [
-    `Machine: ${results.machine}; ${results.date.slice(0, 10)}.`,
+    `Machine: ${results.machine}; ${results.date.slice(0, 10)}; load average (1/5/15 min) ${results.loadAvg.start.join(' / ')} at the start, ${results.loadAvg.end.join(' / ')} at the end.`,
     '',
     '| figure | value |',
     '| --- | --- |',
