@@ -271,6 +271,7 @@ async function main() {
     `| frame p95 ratio on/off (target <= 1.10) | ${f(results.frame?.ratioP95, '')} |`,
     `| utterance end -> voice percept, median (target 150 ms), WebGPU / WebGL | ${f(results.latency.webgpu?.perceptMs)} / ${f(results.latency.webgl?.perceptMs)} |`,
     `| utterance end -> NPC response (goal + line), median (target 250 ms), WebGPU / WebGL | ${f(results.latency.webgpu?.responseMs)} / ${f(results.latency.webgl?.responseMs)} |`,
+    `| latency parts, WebGPU: gate hangover (silence before deciding) / gate closed -> percept (next frame, inference) / frame time meanwhile | ${f(results.latency.webgpu?.gateMs)} / ${f(results.latency.webgpu?.decideMs)} / ${f(results.latency.webgpu?.frameMs)} |`,
     `| utterances timed (heard as commands / in the file), WebGPU / WebGL | ${results.latency.webgpu ? `${results.latency.webgpu.n} / ${results.latency.webgpu.said}` : '-'} / ${results.latency.webgl ? `${results.latency.webgl.n} / ${results.latency.webgl.said}` : '-'} |`,
     ...(['webgpu', 'webgl', 'wasm', 'cpu'] as const).map(
       (b) => `| inference ${b}: voice / gesture window, median of ${results.inference.repeats ?? '-'} | ${f(results.inference[b]?.voiceMs)} / ${f(results.inference[b]?.gestureMs)} |`,
