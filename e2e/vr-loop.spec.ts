@@ -132,7 +132,8 @@ async function installBody(page: Page): Promise<void> {
       frames: 0,
       last: now(),
     };
-    const w = window as unknown as { __vrBody: { setPlan(p: BodyPlan): void; frames(): number; feetWorld(): V3 } };
+    const stamps = new Float64Array(256);
+    const w = window as unknown as { __vrBody: { setPlan(p: BodyPlan): void; fps(): number } };
     w.__vrBody = {
       setPlan(p) {
         st.plan = { ...st.plan, ...p };
@@ -144,11 +145,11 @@ async function installBody(page: Page): Promise<void> {
           if (p.right.mode === 'point') st.pointDir = null;
         }
       },
-      frames: () => st.frames,
-      feetWorld: () => {
-        const c = Math.cos(rigYaw);
-        const s = Math.sin(rigYaw);
-        return [rigX + st.feet[0] * c + st.feet[2] * s, 0, rigZ - st.feet[0] * s + st.feet[2] * c];
+      fps: () => {
+        const t = now();
+        let k = 0;
+        for (let i = 0; i < stamps.length; i++) if (t - stamps[i] <= 2) k++;
+        return k / 2;
       },
     };
 
@@ -158,7 +159,7 @@ async function installBody(page: Page): Promise<void> {
       const t = now();
       const dt = Math.min(0.1, t - st.last);
       st.last = t;
-      st.frames++;
+      stamps[st.frames++ % stamps.length] = t;
       const plan = st.plan;
       if (t - st.npcsT > 0.2) {
         st.npcsT = t;
@@ -287,6 +288,12 @@ async function enterPlazaVr(page: Page): Promise<Snapshot> {
   test.info().annotations.push({ type: 'backend', description: s.backend });
   expect(s.backend).toBe('webgpu'); // WebGPU on SwiftShader here
   expect(s.issues.filter((i) => i.key.startsWith('gesture'))).toEqual([]); // the gesture model loaded
+  // SwiftShader draws every XR frame on the CPU and the motion sensor samples poses once per XR
+  // frame: a mono view in a smaller window roughly doubles the frame rate here (stereo at 960x600
+  // gave 5-6 frames/s, too few for a 2 Hz wave or nod; mono at 640x400 gives 8-14). A headset
+  // samples at 72-120 Hz.
+  await page.setViewportSize({ width: 640, height: 400 });
+  await page.evaluate(() => (window.xrDevice!.stereoEnabled = false));
   await page.getByRole('button', { name: 'Enter VR' }).click();
   await page.waitForFunction(() => {
     const st = window.metaverse!.getState();
@@ -310,10 +317,12 @@ async function approach(page: Page, id: string, dist: number): Promise<Snapshot>
   const u = s.user.position;
   const l = flatDist(u, n);
   const spot: [number, number] = [n[0] + ((u[0] - n[0]) / l) * dist, n[2] + ((u[2] - n[2]) / l) * dist];
-  await setPlan(page, { walkTo: spot, speed: 1, lookAt: id, right: { mode: 'rest' } });
+  const t0 = await setPlan(page, { walkTo: spot, speed: 1, lookAt: id, right: { mode: 'rest' } });
   await expect
     .poll(async () => flatDist((await getState(page)).user.position, [spot[0], 0, spot[1]]), { timeout: 60_000, intervals: [500] })
     .toBeLessThan(0.15);
+  // Walking up to someone while looking at them is no gesture.
+  expect(await logGestures(page, t0, `walking ${l.toFixed(1)} m to ${id}`)).toEqual([]);
   return getState(page);
 }
 
@@ -324,11 +333,15 @@ async function timeline(page: Page) {
   return page.evaluate(() => window.metaverse!.timeline());
 }
 
-/** Log what the recognizer emitted since `after` (for the report when something is not recognised). */
-async function logGestures(page: Page, after: number, what: string) {
+/** Log (and return) the gesture labels the recognizer emitted since `after`, with the XR frame rate. */
+async function logGestures(page: Page, after: number, what: string): Promise<string[]> {
   const tl = await timeline(page);
-  const raw = tl.events.filter((e) => e.type === 'raw' && e.kind === 'gesture' && e.at > after);
+  const fps = await page.evaluate(() => (window as unknown as { __vrBody?: { fps(): number } }).__vrBody?.fps() ?? NaN);
+  const sys = (await getState(page)).systems.filter((x) => x.name.startsWith('perception')).map((x) => `${x.name} ${x.avgMs.toFixed(1)} ms`);
+  console.log(`${what}: ${fps.toFixed(0)} XR frames/s over the last 2 s; ${sys.join(', ')}`);
+  const raw = tl.events.filter((e) => e.type === 'raw' && e.kind === 'gesture' && e.t > after);
   console.log(`${what}: gesture percepts from the model: ${JSON.stringify(raw.map((e) => (e.type === 'raw' ? `${e.label}@${e.t.toFixed(2)}` : '')))}`);
+  return raw.map((e) => (e.type === 'raw' ? e.label : ''));
 }
 
 /** One change of an NPC's goal or line, as recorded in the page (shared clock, s). */
@@ -388,6 +401,7 @@ test.describe('plaza in emulated VR: wave and nod are recognised and the NPC ans
       });
     const wave = gestures(await getState(page), 'wave', t0)[0];
     console.log(`wave percept: ${JSON.stringify(wave)}`);
+    expect(await logGestures(page, t0, 'while waving')).toEqual(['wave']); // one gesture, one percept
     expect(wave.target).toEqual({ type: 'npc', id: 'otto' });
     // Otto greets: his goal becomes greet after the wave, and his subtitle shows a greeting line.
     const greets = (log: NpcChange[]) => log.filter((c) => c.id === 'otto' && c.at >= wave.t && c.goal === 'greet');
@@ -426,6 +440,7 @@ test.describe('plaza in emulated VR: wave and nod are recognised and the NPC ans
       });
     const nod = gestures(await getState(page), 'nod', t0)[0];
     console.log(`nod percept: ${JSON.stringify(nod)}; recognised ${((nod.t - t0) * 1000).toFixed(0)} ms after the first nod began`);
+    expect(await logGestures(page, t0, 'while nodding')).toEqual(['nod']); // one gesture, one percept
     expect(nod.target).toEqual({ type: 'npc', id: 'otto' });
     // The yes: Otto helps (goal help, his help line), after the nod.
     const helps = (log: NpcChange[]) => log.filter((c) => c.id === 'otto' && c.at >= nod.t && c.goal === 'help');
@@ -481,6 +496,7 @@ test.describe('plaza in emulated VR with "come here" as the microphone', () => {
       });
     const point = gestures(await getState(page), 'point', t0)[0];
     console.log(`point percept: ${JSON.stringify(point)}; recognised ${((point.t - t0) * 1000).toFixed(0)} ms after the arm started to rise (reaches in 450 ms)`);
+    expect(await logGestures(page, t0, 'while pointing')).toEqual(['point']); // one gesture, one percept
     expect(point.target).toEqual({ type: 'npc', id: pointed });
 
     // Hold the grip (left controller squeeze = push-to-talk) while still pointing: "come here".
