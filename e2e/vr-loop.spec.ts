@@ -382,7 +382,7 @@ const micOff = (page: Page) =>
 test.describe('plaza in emulated VR: wave and nod are recognised and the NPC answers', () => {
   test.use({ launch: { webgpu: true } });
 
-  test('a wave toward Otto is recognised, addressed to him, and he greets back', async ({ app }) => {
+  test('a wave toward Otto is recognised, addressed to him, and he greets back; a nod takes his tour', async ({ app }) => {
     const { page } = app;
     await micOff(page);
     await enterPlazaVr(page);
@@ -416,6 +416,24 @@ test.describe('plaza in emulated VR: wave and nod are recognised and the NPC ans
     // He waves back (his gesture) as he greets.
     expect(tl.events.some((e) => e.type === 'npc' && e.npc === 'otto' && e.action === 'gesture' && e.detail === 'wave' && e.at >= heard.at)).toBe(true);
     console.log(`hand starts up -> wave recognised ${((wave.t - t0) * 1000).toFixed(0)} ms (the swing starts at 400 ms, 2 Hz); percept -> Otto's greet ${((greeted.at - heard.at) * 1000).toFixed(0)} ms`);
+
+    // The conversation goes on: greeted, Otto offers a tour; a nod says yes and he sets off for
+    // the first stop (the fountain).
+    const offers = (l: NpcChange[]) => l.filter((c) => c.id === 'otto' && c.at > greeted.at && c.goal === 'ask' && c.saying === 'Would you like a tour?');
+    await expect.poll(async () => offers(await npcLog(page)).length, { timeout: 20_000, intervals: [200] }).toBeGreaterThan(0);
+    const offered = offers(await npcLog(page))[0];
+    const t1 = await setPlan(page, { nod: { hz: 2, count: 3, ampDeg: 15 } });
+    await expect.poll(async () => gestures(await getState(page), 'nod', t1).length, { timeout: 30_000, intervals: [250] }).toBeGreaterThan(0);
+    const nod = gestures(await getState(page), 'nod', t1)[0];
+    expect(nod.target).toEqual({ type: 'npc', id: 'otto' });
+    const tours = (l: NpcChange[]) => l.filter((c) => c.id === 'otto' && c.at >= nod.t && c.goal === 'tour');
+    await expect.poll(async () => tours(await npcLog(page)).length, { timeout: 20_000, intervals: [200] }).toBeGreaterThan(0);
+    const tourLog = await npcLog(page);
+    console.log(`Otto since the tour offer: ${showLog(tourLog, 'otto', offered.at - 0.01)}`);
+    // His tour starts at the fountain. (He does not walk there: a known bug, reported 2026-11-23 -
+    // the fountain POI is the basin's centre, inside the navmesh obstacle, so the crowd finds no
+    // target within its 1 m search box and the tour's 1.6 m arrival radius lies inside the basin.)
+    expect(tourLog.some((c) => c.id === 'otto' && c.at >= nod.t && c.saying !== null && /The Fountain/.test(c.saying))).toBe(true);
   });
 
   test("a nod answers Otto's question and he acts on the yes", async ({ app }) => {
