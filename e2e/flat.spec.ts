@@ -162,6 +162,16 @@ test.describe('flat mode', () => {
     expect(s.backend).toBe('cpu');
     await expect(page.getByTestId('hud-backend')).toHaveText('cpu');
   });
+
+  test('?backend=wasm finds the wasm binaries in the build and loads both models on it', async ({ app }) => {
+    const { page } = app;
+    await page.goto('/?scene=plaza&backend=wasm');
+    await waitForReady(page);
+    const s = await getState(page);
+    expect(s.backend).toBe('wasm');
+    const modelIssues = s.issues.filter((i) => /^(voice|gesture)-(model|inference)$/.test(i.key));
+    expect(modelIssues, JSON.stringify(modelIssues)).toEqual([]);
+  });
 });
 
 test.describe('ML backend chain', () => {

@@ -24,8 +24,10 @@ export async function loadBackend(runtime: Runtime, search: string): Promise<voi
   const { setBackend, reportIssue, setLoading } = runtime.store.getState();
   setLoading(0.05, 'starting the ML backend');
   try {
-    const { initBackend, isBackendName, BACKEND_ORDER } = await import('../perception/backend');
+    const { initBackend, isBackendName, BACKEND_ORDER, setWasmLocation } = await import('../perception/backend');
     const forced = new URLSearchParams(search).get('backend');
+    // The wasm binaries are hashed assets of the build; tell the wasm backend where they are.
+    if (forced === null || forced === 'wasm') setWasmLocation((await import('../perception/wasm-urls')).WASM_URLS);
     let order: readonly (typeof BACKEND_ORDER)[number][] = BACKEND_ORDER;
     if (forced !== null) {
       if (isBackendName(forced)) order = [forced];
