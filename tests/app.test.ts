@@ -124,7 +124,7 @@ describe('flat-mode systems', () => {
     expect(h.runtime.input.lastSelect).toEqual({ hand: 'right', t: 7 });
   });
 
-  it('writes head and mouse-ray poses into the motion buffer in local-floor space', () => {
+  it('writes the head pose into the motion buffer in local-floor space; the mouse ray is the pointer, not a hand', () => {
     const h = flatHarness();
     h.runtime.rig.position.set(5, 0, 5);
     h.input.update(0.016, 0);
@@ -136,8 +136,9 @@ describe('flat-mode systems', () => {
     expect(f.t).toBe(1.25);
     expect(f.head?.p).toEqual([0, 1.600000023841858, 0]); // rig frame: the head is above the local origin
     expect(f.left).toBeNull();
-    expect(f.right).not.toBeNull(); // the mouse ray, through the screen centre: straight ahead
-    const q = f.right!.q;
+    expect(f.right).toBeNull(); // the gesture model never sees the mouse ray as a still hand at the eyes
+    expect(h.runtime.input.right.tracked).toBe(true); // ...but fusion and clicks still have it
+    const q = h.runtime.input.right.pose.q; // through the screen centre: straight ahead
     expect(Math.abs(q[3])).toBeCloseTo(1, 4);
     expect(h.runtime.rig.headWorld.toArray()).toEqual([5, 1.6, 5]);
     expect(h.runtime.rig.forwardWorld.z).toBeCloseTo(-1, 6);

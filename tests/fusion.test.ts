@@ -52,14 +52,32 @@ describe('fusion', () => {
     expect(fused()[0].target).toEqual({ type: 'npc', id: 'ada' });
   });
 
-  it('addresses the NPC the user points at, over the one looked at', () => {
+  it('addresses the NPC the user points at (a recognised point gesture), over the one looked at', () => {
     const { fusion, world, fused } = setup();
     look(world, [0, 1.5, -1.5]); // at Bob
     fusion.update(0.1, world);
     fusion.setPointer([0.2, 1.3, 0], [3 - 0.2, 1.0 - 1.3, -3], 0.15); // arm ray toward Ada's chest
+    fusion.ingest({ t: 0.15, kind: 'gesture', label: 'point', confidence: 0.9, source: 'local' });
     fusion.ingest(speech('follow_me', 0.2));
     fusion.update(0.2, world);
-    expect(fused()[0].target).toEqual({ type: 'npc', id: 'ada' });
+    expect(fused().find((p) => p.label === 'follow_me')?.target).toEqual({ type: 'npc', id: 'ada' });
+  });
+
+  it('a controller ray at rest is not pointing: without a point gesture the gaze decides', () => {
+    const { fusion, world, fused } = setup();
+    look(world, [0, 1.5, -1.5]); // at Bob
+    fusion.update(0.1, world);
+    fusion.setPointer([0.2, 1.3, 0], [3 - 0.2, 1.0 - 1.3, -3], 0.15); // the ray happens to cross Ada
+    fusion.ingest(speech('follow_me', 0.2));
+    fusion.update(0.2, world);
+    expect(fused()[0].target).toEqual({ type: 'npc', id: 'bob' });
+    // A point long before (outside the pointing time) does not count either.
+    fusion.ingest({ t: 0.2, kind: 'gesture', label: 'point', confidence: 0.9, source: 'local' });
+    fusion.update(0.3, world);
+    fusion.setPointer([0.2, 1.3, 0], [3 - 0.2, 1.0 - 1.3, -3], 10);
+    fusion.ingest(speech('come_here', 10));
+    fusion.update(10, world);
+    expect(fused().find((p) => p.label === 'come_here')?.target).toEqual({ type: 'npc', id: 'bob' });
   });
 
   it('falls back to the nearest NPC within 4 m facing the user, and to none', () => {

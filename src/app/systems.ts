@@ -168,7 +168,9 @@ export function createMotionSystem(ctx: SystemsContext): System {
         writePose(input.right, v1, quat);
         input.left.tracked = false;
       }
-      runtime.motion.push(t, orNull(input.head), orNull(input.left), orNull(input.right));
+      // The mouse ray starts at the eyes: it is the flat pointer for fusion and clicks, not a hand, so
+      // the gesture model does not see it (a still "hand" at the head reads as a point).
+      runtime.motion.push(t, orNull(input.head), orNull(input.left), frame ? orNull(input.right) : null);
 
       // World head = rig origin + yaw-rotated local head.
       if (input.head.tracked) {

@@ -61,6 +61,12 @@ export interface FusionOptions {
   maxPointDistance?: number;
   /** How long (s) a pointer ray stays valid after `setPointer`. @default 1 */
   pointerHoldSeconds?: number;
+  /**
+   * How long (s), either side of a recognised `point` gesture, the pointer ray picks the addressee of
+   * speech and other gestures. A controller or mouse ray at rest is not pointing: without a point
+   * gesture the gaze decides. @default 4
+   */
+  pointingSeconds?: number;
   /** Gaze must rest on an NPC this long (s) before an `attention/look` percept. @default 0.3 */
   lookDwellSeconds?: number;
   /** Called with every fused percept. */
@@ -105,6 +111,8 @@ export function createFusion(options: FusionOptions = {}): Fusion {
   const floorY = options.floorY ?? 0;
   const maxPoint = options.maxPointDistance ?? 25;
   const pointerHold = options.pointerHoldSeconds ?? 1;
+  const pointingS = options.pointingSeconds ?? 4;
+  let pointGestureT = -Infinity;
   const lookDwell = options.lookDwellSeconds ?? 0.3;
   const listeners: ((p: Percept) => void)[] = [];
   if (options.onPercept) listeners.push(options.onPercept);
@@ -234,9 +242,9 @@ export function createFusion(options: FusionOptions = {}): Fusion {
     return best;
   }
 
-  /** The NPC a percept at time `t` addresses: pointed at, looked at, else nearest facing; or -1. */
+  /** The NPC a percept at time `t` addresses: pointed at (during a point gesture), looked at, else nearest facing; or -1. */
   function addressee(t: number, world: FusionWorld): number {
-    if (t - pointerT <= pointerHold) {
+    if (t - pointerT <= pointerHold && Math.abs(t - pointGestureT) <= pointingS) {
       castPointer(world);
       if (hit.kind === 1) return hit.index;
     }
@@ -326,6 +334,8 @@ export function createFusion(options: FusionOptions = {}): Fusion {
       }
       if (queue.length >= QUEUE) queue.shift(); // drop the oldest rather than grow without bound
       queue.push(p);
+      // Known at once, so speech queued in the same update as the point is addressed by it too.
+      if (p.kind === 'gesture' && p.label === 'point' && p.source === userId) pointGestureT = p.t;
     },
     setPointer(origin, direction, t) {
       if (!origin || !direction) {
@@ -370,6 +380,7 @@ export function createFusion(options: FusionOptions = {}): Fusion {
       gazeIdx.fill(-1);
       recentT.fill(-Infinity);
       pointerT = -Infinity;
+      pointGestureT = -Infinity;
       gazeNpc = -1;
       lookedNpc = -1;
     },
