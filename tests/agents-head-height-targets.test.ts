@@ -38,3 +38,40 @@ describe('DetourCrowd targets at head height (museum navmesh)', () => {
     nav.dispose();
   });
 });
+
+// A POI may sit inside an obstacle (the plaza fountain's centre is inside its basin): the guide walks
+// to the POI's stand point on the navmesh and presents it from there, instead of never arriving.
+describe('tour stops inside obstacles (plaza navmesh)', () => {
+  it("Mara's tour reaches the fountain and she presents it", async () => {
+    const scene = await loadScene('plaza', createLoadProgress());
+    const nav = await buildSceneNavMesh(scene);
+    const pois = poiSpecsOf(scene.manifest, nav);
+    const fountain = pois.find((p) => p.id === 'fountain')!;
+    expect(fountain.standAt).toBeDefined();
+    const world = createNpcWorld({ navMesh: nav.navMesh, npcs: npcSpecsOf(scene.manifest), pois });
+    const head: Vec3 = [3, 1.65, 8];
+    const forward: Vec3 = [0, 0, -1];
+    let t = 0;
+    const run = (frames: number) => {
+      for (let i = 0; i < frames; i++) {
+        t += 1 / 60;
+        world.setUser('local', head, forward, t);
+        world.update(1 / 60, t);
+      }
+    };
+    const mara = world.npcs.find((n) => n.id === 'mara')!;
+    for (let k = 0; k < 900 && mara.goal !== 'ask'; k++) run(1);
+    expect(mara.goal).toBe('ask');
+    world.ingest({ t, kind: 'speech', label: 'yes', confidence: 1, source: 'local', target: { type: 'npc', id: 'mara' } });
+    let presented = false;
+    for (let k = 0; k < 60 * 30 && !presented; k++) {
+      run(1);
+      presented = mara.goal === 'tour' && (mara.saying ?? '').includes(fountain.text.slice(0, 20));
+    }
+    expect(presented, `Mara at [${mara.position.map((x) => x.toFixed(1))}] says "${mara.saying}"`).toBe(true);
+    const s = fountain.standAt!;
+    expect(Math.hypot(mara.position[0] - s[0], mara.position[2] - s[2])).toBeLessThan(1.7);
+    world.dispose();
+    nav.dispose();
+  });
+});

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Vec3 } from '../src/core/types';
 import { listScenes, loadScene } from '../src/scenes';
-import { buildSceneNavMesh, createLoadProgress, pathLength, type SceneNavMesh } from '../src/world';
+import { buildSceneNavMesh, createLoadProgress, pathLength, poiSpecsOf, type SceneNavMesh } from '../src/world';
 
 // Two POIs per scene the path test walks between (far apart, around obstacles).
 const PAIRS: Record<string, [string, string]> = {
@@ -60,6 +60,14 @@ describe.each(Object.keys(PAIRS))('scene %s', (id) => {
     // NPC spawns are reachable from the visitor's spawn.
     for (const npc of scene.manifest.npcs) {
       expect(nav.findPath(spawn, npc.spawn.position, 0.8), `path to ${npc.id}`).not.toBeNull();
+    }
+
+    // Every POI has a reachable place to stand within 5 m, which a guide's tour walks to (the plaza
+    // fountain's centre is inside its basin: a guide heading there never arrived).
+    for (const poi of poiSpecsOf(scene.manifest, nav)) {
+      expect(poi.standAt, `${poi.id} has a place to stand`).toBeDefined();
+      expect(nav.findPath(spawn, poi.standAt!, 0.3), `path to ${poi.id}'s stand point`).not.toBeNull();
+      expect(horiz(poi.standAt!, poi.position)).toBeLessThan(5);
     }
   });
 });

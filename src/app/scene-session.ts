@@ -95,7 +95,7 @@ export function startSceneSession(
   const npcs = crowdSpecs(npcSpecsOf(manifest), options.npcs ?? 0, nav, manifest.spawn.position);
   const appearances = npcs.map((_, i) => manifest.npcs[i % manifest.npcs.length].appearance);
   const brain = options.brain ?? true;
-  const world = createNpcWorld({ navMesh: nav?.navMesh, npcs, pois: poiSpecsOf(manifest) });
+  const world = createNpcWorld({ navMesh: nav?.navMesh, npcs, pois: poiSpecsOf(manifest, nav) });
   const fusion = createFusion();
   const fusionWorld: FusionWorld = { head: { position: headPos, forward: headFwd }, npcs: world.npcs, pois: manifest.pois };
   // Raw percepts (models, command buttons) -> fusion -> the log everyone reads -> the NPCs.

@@ -23,6 +23,12 @@ export interface PoiSpec {
   text: string;
   /** Further paragraphs, said in turn on each "tell me more". @default [] */
   details?: string[];
+  /**
+   * Where a guide stands to present it: a walkable point near `position` (a POI often sits inside
+   * an obstacle: a fountain basin, an exhibit case). The guide walks there and looks at `position`.
+   * @default position
+   */
+  standAt?: Vec3;
 }
 
 /** An NPC as a scene declares it. */
@@ -980,7 +986,8 @@ export function createBrains(options: BrainsOptions) {
       advanceTour(i, u, t);
       return;
     }
-    const p = pois[tourPoi(i, k)].position;
+    const stop = pois[tourPoi(i, k)];
+    const p = stop.standAt ?? stop.position;
     switch (goalPhase[i]) {
       case 0: {
         // Walk to the stop; the guide faces where it goes.
