@@ -15,13 +15,13 @@ import { recognizeSignal } from '../../src/perception/voice/recognize-signal';
 import type { VoiceClassifier } from '../../src/perception/voice/voice-recognizer';
 import { modelFrames, prepareVoiceWindow, type VoiceSettings } from '../../src/perception/voice/voice-settings';
 import { addEvents, codec, colour, makeNoise, normalizePeak, resampleFast, reverb, rms, warp, type NoiseKind } from './augment';
-import { ESPEAK_VALIDATION_VOICES, ESPEAK_VOICES, espeakVariants, synthEspeak, type EspeakParams } from './espeak';
+import { checkVoicePackages, ESPEAK_VALIDATION_VOICES, ESPEAK_VOICES, espeakVariants, MBROLA_VOICES, synthEspeak, type EspeakParams } from './espeak';
 import { createRng, hashString, type Rng } from './prng';
 import { COMMAND_TEXTS, NEAR_MISSES, SENTENCES, dictionaryWords, isTrainingText } from './texts';
 import { readWav } from './wav-io';
 
 /** Bump when the data pipeline changes so stale caches are not reused. */
-const PIPELINE_VERSION = 4;
+const PIPELINE_VERSION = 5;
 
 /** How much data to build. */
 export interface VoiceDataCounts {
@@ -38,16 +38,19 @@ export interface VoiceDataCounts {
   augmentTrain: number;
 }
 
-/** Default amounts: about 8k windows, built in a few minutes on two cores. */
+/** Default amounts: about 11k windows, built in about ten minutes on two cores. */
 export const DEFAULT_COUNTS: VoiceDataCounts = {
-  commandTrain: 200,
-  commandVal: 40,
-  unknownTrain: 1400,
-  unknownVal: 300,
+  commandTrain: 260,
+  commandVal: 45,
+  unknownTrain: 1800,
+  unknownVal: 330,
   silenceTrain: 500,
   silenceVal: 100,
   augmentTrain: 2,
 };
+
+/** Share of utterances spoken by an MBROLA voice (the rest by espeak-ng's formant voices). */
+const MBROLA_SHARE = 0.45;
 
 /** Built windows: `x` is n x frames x nMels (model input), `y` label indices, `split` 0 train / 1 validation. */
 export interface VoiceData {
@@ -73,8 +76,19 @@ const SR = LOG_MEL.sampleRate;
 const NOISES: NoiseKind[] = ['white', 'pink', 'brown', 'hum', 'fan', 'babble'];
 const COMMANDS = VOICE_LABELS.filter((l) => l !== 'unknown' && l !== 'silence') as Exclude<VoiceLabel, 'unknown' | 'silence'>[];
 
-function speakParams(rng: Rng, voices: string[], variants: string[], multiword: boolean): EspeakParams {
+function speakParams(rng: Rng, voices: string[], mbrola: string[], variants: string[], multiword: boolean): EspeakParams {
   const slow = rng.chance(0.15);
+  if (mbrola.length && rng.chance(MBROLA_SHARE)) {
+    // MBROLA voices: their own pitch range is natural, so a narrower -p spread; a variant only
+    // changes pitch and range for them, so it is used less often.
+    return {
+      voice: rng.pick(mbrola),
+      variant: rng.chance(0.7) ? '' : rng.pick(variants),
+      speed: slow ? rng.int(90, 125) : rng.int(125, 220),
+      pitch: rng.int(25, 80),
+      gap: multiword ? rng.int(0, slow ? 10 : 6) : 0,
+    };
+  }
   return {
     voice: rng.pick(voices),
     variant: rng.chance(0.15) ? '' : rng.pick(variants),
@@ -100,14 +114,16 @@ function planUtterances(seed: number, counts: VoiceDataCounts, speechDir: string
   const variants = espeakVariants();
   const valVariants = variants.filter((v) => hashString(v) % 5 === 0);
   const trainVariants = variants.filter((v) => hashString(v) % 5 !== 0);
-  const valVoices = ESPEAK_VALIDATION_VOICES;
-  const trainVoices = ESPEAK_VOICES.filter((v) => !valVoices.includes(v));
+  const valVoices = ESPEAK_VOICES.filter((v) => ESPEAK_VALIDATION_VOICES.includes(v));
+  const trainVoices = ESPEAK_VOICES.filter((v) => !ESPEAK_VALIDATION_VOICES.includes(v));
+  const valMbrola = MBROLA_VOICES.filter((v) => ESPEAK_VALIDATION_VOICES.includes(v));
+  const trainMbrola = MBROLA_VOICES.filter((v) => !ESPEAK_VALIDATION_VOICES.includes(v));
   // Training and held-out draw disjoint dictionary words (make-heldout takes the other half).
   const words = dictionaryWords().filter(isTrainingText);
   if (words.length < 1000) throw new Error('voice data: the wamerican word list is missing (apt-get install wamerican)');
   const plan: Utterance[] = [];
   const add = (label: VoiceLabel, text: string, val: boolean) => {
-    const params = speakParams(rng, val ? valVoices : trainVoices, val ? valVariants : trainVariants, text.includes(' '));
+    const params = speakParams(rng, val ? valVoices : trainVoices, val ? valMbrola : trainMbrola, val ? valVariants : trainVariants, text.includes(' '));
     const key = `${params.voice}+${params.variant}|${params.speed}|${params.pitch}|${params.gap}|${text}`;
     plan.push({ label, text, params, val, file: join(speechDir, `${hashString(key).toString(16)}.wav`) });
   };
@@ -234,6 +250,7 @@ export async function buildVoiceData(opts: {
     log(`voice data: ${meta.y.length} windows from cache ${cacheBin}`);
     return { n: meta.y.length, frames, nMels: settings.nMels, x, y: Uint8Array.from(meta.y), split: Uint8Array.from(meta.split), stats: meta.stats };
   }
+  checkVoicePackages();
   mkdirSync(opts.dataDir, { recursive: true });
   const plan = planUtterances(seed, counts, speechDir);
   await synthAll(plan, log);
@@ -246,7 +263,7 @@ export async function buildVoiceData(opts: {
   const xs: Float32Array[] = [];
   const ys: number[] = [];
   const splits: number[] = [];
-  const stats: Record<string, number> = { utterances: plan.length, missed: 0, split: 0 };
+  const stats: Record<string, number> = { utterances: plan.length, mbrola: plan.filter((u) => u.params.voice.startsWith('mb-')).length, missed: 0, split: 0 };
   const push = (w: Float32Array, label: VoiceLabel, val: boolean) => {
     xs.push(w);
     ys.push(VOICE_LABELS.indexOf(label));

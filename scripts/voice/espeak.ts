@@ -6,10 +6,57 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** espeak-ng English voices without MBROLA (their voice files are not installed). */
+/** espeak-ng English formant voices. */
 export const ESPEAK_VOICES = ['en-gb', 'en-us', 'en-gb-scotland', 'en-gb-x-gbclan', 'en-gb-x-rp', 'en-gb-x-gbcwmd', 'en-029', 'en-us-nyc'];
+/**
+ * espeak-ng's English MBROLA voices (diphone concatenation driven by espeak-ng's prosody): a
+ * second, much more natural-sounding family of espeak-ng voices. They honour -s, -p and -g, and a
+ * variant changes their pitch range.
+ */
+export const MBROLA_VOICES = ['mb-us1', 'mb-us2', 'mb-us3', 'mb-en1'];
 /** Voices held out of training: validation and model selection use only these. */
-export const ESPEAK_VALIDATION_VOICES = ['en-gb-x-gbcwmd', 'en-029'];
+export const ESPEAK_VALIDATION_VOICES = ['en-gb-x-gbcwmd', 'en-029', 'mb-us2'];
+
+/** The Debian packages the voice trainer needs and the command that installs them. */
+export const VOICE_APT_HINT =
+  'enable contrib/non-free for MBROLA (e.g. add "Components: main contrib non-free" to /etc/apt/sources.list.d/debian.sources, ' +
+  'or a bookworm non-free sources entry), then: sudo apt-get update && sudo apt-get install espeak-ng mbrola mbrola-us1 mbrola-us2 mbrola-us3 mbrola-en1 wamerican';
+
+/** How `checkVoicePackages` looks at the system (replaceable in tests). */
+export interface PackageProbe {
+  /** Whether a program runs (is installed). */
+  runs(cmd: string, args: string[]): boolean;
+  exists(path: string): boolean;
+}
+
+const systemProbe: PackageProbe = {
+  runs(cmd, args) {
+    try {
+      execFileSync(cmd, args, { stdio: 'pipe' });
+      return true;
+    } catch (err) {
+      // Installed but unhappy with the arguments still counts as installed.
+      return (err as { code?: string }).code !== 'ENOENT';
+    }
+  },
+  exists: existsSync,
+};
+
+/**
+ * Fail early, with the apt command to run, when espeak-ng, MBROLA, one of its English voices or
+ * the word list is missing (espeak-ng would otherwise fail per utterance, deep in the data build).
+ */
+export function checkVoicePackages(probe: PackageProbe = systemProbe): void {
+  const missing: string[] = [];
+  if (!probe.runs('espeak-ng', ['--version'])) missing.push('espeak-ng');
+  if (!probe.runs('mbrola', ['-h'])) missing.push('mbrola');
+  for (const v of MBROLA_VOICES) {
+    const db = v.slice(3);
+    if (!probe.exists(`/usr/share/mbrola/${db}/${db}`) && !probe.exists(`/usr/share/mbrola/${db}/${db}.pkg`)) missing.push(`mbrola-${db}`);
+  }
+  if (!probe.exists('/usr/share/dict/american-english')) missing.push('wamerican');
+  if (missing.length) throw new Error(`voice data: missing Debian packages ${missing.join(', ')}. To install: ${VOICE_APT_HINT}`);
+}
 
 /** espeak-ng voice variants (`espeak-ng --voices=variant`), e.g. `f3`, `klatt`, `Andy`. */
 export function espeakVariants(): string[] {

@@ -29,7 +29,12 @@ function engines(kind: string): { name: string; speak: Speak }[] {
       execFileSync('flite', args);
     };
     const festival: Speak = (text, rng, out) => {
-      execFileSync('text2wave', ['-o', out, '-eval', `(Parameter.set 'Duration_Stretch ${rng.uniform(0.8, 1.35).toFixed(2)})`], { input: text });
+      const stretch = rng.uniform(0.8, 1.35).toFixed(2);
+      try {
+        execFileSync('text2wave', ['-o', out, '-eval', `(Parameter.set 'Duration_Stretch ${stretch})`], { input: `${text}\n`, stdio: ['pipe', 'pipe', 'pipe'] });
+      } catch (err) {
+        throw new Error(`make-heldout: festival (text2wave) failed on "${text}": ${err instanceof Error ? err.message : String(err)}`);
+      }
     };
     return [
       ...['kal', 'kal16', 'awb', 'rms', 'slt'].map((v) => ({ name: `flite-${v}`, speak: flite(v) })),
