@@ -92,6 +92,8 @@ function main(args: string[]): void {
     return x;
   };
   const words = dictionaryWords().filter((w) => !isTrainingText(w));
+  // Without the word list rng.pick([]) would hand the synthesizers "undefined" (festival then fails).
+  if (words.length < 1000) throw new Error('make-heldout: the wamerican word list is missing (apt-get install wamerican)');
   const unknownTexts = [...HELDOUT_NEAR_MISSES, ...HELDOUT_SENTENCES];
   const pool = voices.flatMap((e) => [heard(rng.pick(HELDOUT_SENTENCES), e), heard(rng.pick(HELDOUT_SENTENCES), e)]);
   let n = 0;
