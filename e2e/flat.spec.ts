@@ -172,6 +172,15 @@ test.describe('flat mode', () => {
     const modelIssues = s.issues.filter((i) => /^(voice|gesture)-(model|inference)$/.test(i.key));
     expect(modelIssues, JSON.stringify(modelIssues)).toEqual([]);
   });
+
+  test('?mic=off keeps the microphone off and says why', async ({ app }) => {
+    const { page } = app;
+    await page.goto('/?scene=plaza&mic=off');
+    await waitForReady(page);
+    const s = await getState(page);
+    expect(s.sensors.mic).toBe('off');
+    expect(s.sensors.micReason).toMatch(/\?mic=off/);
+  });
 });
 
 test.describe('ML backend chain', () => {

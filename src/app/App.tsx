@@ -61,7 +61,7 @@ export function App({ runtime, xrStore, search }: AppProps) {
     let models: PerceptionSystems | null = null;
     const { setLoading, setScene, reportIssue } = store.getState();
     void detectXrSupport(runtime);
-    startMicIfWanted(runtime);
+    startMicIfWanted(runtime, search);
     const id = sceneIdFromUrl(search) ?? sceneRegistry.defaultSceneId();
     setScene(id);
     // The ML backend (and models) load beside the scene; either may fail on its own.

@@ -44,9 +44,11 @@ export async function loadBackend(runtime: Runtime, search: string): Promise<voi
 }
 
 /** Start the microphone if the visitor has not turned it off (never blocks loading). */
-export function startMicIfWanted(runtime: Runtime): void {
+export function startMicIfWanted(runtime: Runtime, search = ''): void {
   const { settings } = runtime.store.getState();
   runtime.voice.setListening(settings.talkMode === 'always');
-  if (settings.micEnabled) void runtime.voice.start();
+  // `?mic=off` (kiosks, the frame benchmark) wins over the saved setting and does not change it.
+  if (new URLSearchParams(search).get('mic') === 'off') runtime.store.getState().setMic('off', 'microphone turned off by ?mic=off');
+  else if (settings.micEnabled) void runtime.voice.start();
   else runtime.store.getState().setMic('off', 'microphone turned off in settings');
 }

@@ -25,7 +25,7 @@ export interface PoiSpec {
   details?: string[];
   /**
    * Where a guide stands to present it: a walkable point near `position` (a POI often sits inside
-   * an obstacle: a fountain basin, an exhibit case). The guide walks there and looks at `position`.
+   * an obstacle: a fountain basin, an exhibit case). The guide walks there and presents it from there.
    * @default position
    */
   standAt?: Vec3;
