@@ -63,6 +63,28 @@ describe('fusion', () => {
     expect(fused().find((p) => p.label === 'follow_me')?.target).toEqual({ type: 'npc', id: 'ada' });
   });
 
+  it('a point held still keeps addressing the pointed NPC; a fast sweep of the arm ends it', () => {
+    const { fusion, world, fused } = setup();
+    look(world, [0, 1.5, -1.5]); // at Bob
+    const toAda: Vec3 = [3 - 0.2, 1.0 - 1.3, -3];
+    fusion.setPointer([0.2, 1.3, 0], toAda, 0.15);
+    fusion.ingest({ t: 0.15, kind: 'gesture', label: 'point', confidence: 0.9, source: 'local' });
+    for (let t = 0.2; t <= 8; t += 0.1) {
+      fusion.setPointer([0.2, 1.3, 0], toAda, t);
+      fusion.update(t, world);
+    }
+    fusion.ingest(speech('come_here', 8)); // 7.85 s after the point, arm still held on Ada
+    fusion.update(8.05, world);
+    expect(fused().find((p) => p.label === 'come_here')?.target).toEqual({ type: 'npc', id: 'ada' });
+    // The arm drops (the ray swings down fast, still crossing nobody's chest) and the user speaks: the gaze decides.
+    fusion.setPointer([0.2, 1.0, 0], [0.3, -1, -0.2], 8.15);
+    fusion.update(8.15, world);
+    fusion.setPointer([0.2, 1.3, 0], toAda, 8.2); // even if the resting ray happens to cross Ada again
+    fusion.ingest(speech('follow_me', 8.2));
+    fusion.update(8.25, world);
+    expect(fused().find((p) => p.label === 'follow_me')?.target).toEqual({ type: 'npc', id: 'bob' });
+  });
+
   it('a controller ray at rest is not pointing: without a point gesture the gaze decides', () => {
     const { fusion, world, fused } = setup();
     look(world, [0, 1.5, -1.5]); // at Bob

@@ -64,9 +64,12 @@ export interface FusionOptions {
   /**
    * How long (s), either side of a recognised `point` gesture, the pointer ray picks the addressee of
    * speech and other gestures. A controller or mouse ray at rest is not pointing: without a point
-   * gesture the gaze decides. @default 4
+   * gesture the gaze decides. After that the point lasts while the arm is held: until the ray
+   * sweeps faster than `pointingSweepDegPerSec` or the pointer is lost. @default 4
    */
   pointingSeconds?: number;
+  /** Angular speed (deg/s) of the pointer ray that ends a held point (the arm drops or turns away). @default 90 */
+  pointingSweepDegPerSec?: number;
   /** Gaze must rest on an NPC this long (s) before an `attention/look` percept. @default 0.3 */
   lookDwellSeconds?: number;
   /** Called with every fused percept. */
@@ -112,7 +115,12 @@ export function createFusion(options: FusionOptions = {}): Fusion {
   const maxPoint = options.maxPointDistance ?? 25;
   const pointerHold = options.pointerHoldSeconds ?? 1;
   const pointingS = options.pointingSeconds ?? 4;
+  const maxSweep = ((options.pointingSweepDegPerSec ?? 90) * Math.PI) / 180;
   let pointGestureT = -Infinity;
+  // A held point: on since the last point gesture while the ray stays put.
+  let pointHeld = false;
+  let heldT = -Infinity;
+  const heldD: Vec3 = [0, 0, -1];
   const lookDwell = options.lookDwellSeconds ?? 0.3;
   const listeners: ((p: Percept) => void)[] = [];
   if (options.onPercept) listeners.push(options.onPercept);
@@ -244,7 +252,7 @@ export function createFusion(options: FusionOptions = {}): Fusion {
 
   /** The NPC a percept at time `t` addresses: pointed at (during a point gesture), looked at, else nearest facing; or -1. */
   function addressee(t: number, world: FusionWorld): number {
-    if (t - pointerT <= pointerHold && Math.abs(t - pointGestureT) <= pointingS) {
+    if (t - pointerT <= pointerHold && (pointHeld || Math.abs(t - pointGestureT) <= pointingS)) {
       castPointer(world);
       if (hit.kind === 1) return hit.index;
     }
@@ -335,7 +343,14 @@ export function createFusion(options: FusionOptions = {}): Fusion {
       if (queue.length >= QUEUE) queue.shift(); // drop the oldest rather than grow without bound
       queue.push(p);
       // Known at once, so speech queued in the same update as the point is addressed by it too.
-      if (p.kind === 'gesture' && p.label === 'point' && p.source === userId) pointGestureT = p.t;
+      if (p.kind === 'gesture' && p.label === 'point' && p.source === userId) {
+        pointGestureT = p.t;
+        pointHeld = true;
+        heldT = p.t;
+        heldD[0] = pointerD[0];
+        heldD[1] = pointerD[1];
+        heldD[2] = pointerD[2];
+      }
     },
     setPointer(origin, direction, t) {
       if (!origin || !direction) {
@@ -346,6 +361,19 @@ export function createFusion(options: FusionOptions = {}): Fusion {
       pointerT = t ?? 0;
     },
     update(t, world) {
+      if (pointHeld) {
+        // The held point ends when the pointer is lost (or not seen for a while) or the ray sweeps away fast.
+        const dt = t - heldT;
+        const cos = pointerD[0] * heldD[0] + pointerD[1] * heldD[1] + pointerD[2] * heldD[2];
+        const angle = Math.acos(Math.min(1, Math.max(-1, cos)));
+        if (!pointerValid(t) || dt > pointerHold || (dt > 0 && angle > maxSweep * dt)) pointHeld = false;
+        else if (dt > 0) {
+          heldT = t;
+          heldD[0] = pointerD[0];
+          heldD[1] = pointerD[1];
+          heldD[2] = pointerD[2];
+        }
+      }
       const g = gazeTarget(world);
       gazeT[gazeHead] = t;
       gazeIdx[gazeHead] = g;
@@ -381,6 +409,7 @@ export function createFusion(options: FusionOptions = {}): Fusion {
       recentT.fill(-Infinity);
       pointerT = -Infinity;
       pointGestureT = -Infinity;
+      pointHeld = false;
       gazeNpc = -1;
       lookedNpc = -1;
     },
