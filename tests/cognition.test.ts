@@ -215,6 +215,44 @@ describe('NPC brains (scripted percepts, kinematic bodies)', () => {
     expect(distTo(get(world, 'gia').position, h.user.position)).toBeLessThan(1.6);
   });
 
+  it('a "hello" while "shall we start the tour?" is pending: the guide greets back, then asks again, and "yes" starts the tour', () => {
+    const world = createNpcWorld({ npcs: [npc('gia', [0, 0, -1.5], guide, Math.PI)], pois });
+    const h = harness(world);
+    const said: string[] = [];
+    world.onSay((_n, text, situation) => said.push(`${situation}:${text}`));
+    h.run(3.3);
+    expect(get(world, 'gia').goal).toBe('ask');
+    expect(said.at(-1)).toBe('offerTour:Would you like a tour?');
+    h.say('hello');
+    h.run(0.2);
+    // The greeting answers the interruption...
+    expect(get(world, 'gia').goal).toBe('greet');
+    expect(said.at(-1)).toMatch(/^greet:/);
+    // ...and the question comes back once it is over.
+    h.run(4);
+    expect(get(world, 'gia').goal).toBe('ask');
+    expect(said.filter((s) => s.startsWith('offerTour:')).length).toBe(2);
+    expect(said.at(-1)).toBe('offerTour:Would you like a tour?');
+    h.say('yes');
+    h.run(0.2);
+    expect(get(world, 'gia').goal).toBe('tour');
+    expect(world.brains.tourActive[0]).toBe(1);
+  });
+
+  it('an answered or timed-out tour offer is not asked again', () => {
+    const world = createNpcWorld({ npcs: [npc('gia', [0, 0, -1.5], guide, Math.PI)], pois, brains: { questionTimeoutSeconds: 2 } });
+    const h = harness(world);
+    const said: string[] = [];
+    world.onSay((_n, text, situation) => said.push(`${situation}:${text}`));
+    h.run(3.3);
+    expect(get(world, 'gia').goal).toBe('ask');
+    h.run(3); // no answer: the question times out
+    expect(world.brains.question[0]).not.toBe(1); // 1 = the tour offer
+    h.say('hello');
+    h.run(6);
+    expect(said.filter((s) => s.startsWith('offerTour:')).length).toBe(1);
+  });
+
   it('acts on "no" and on a head shake: the tour offer is declined', () => {
     const world = createNpcWorld({ npcs: [npc('gia', [0, 0, -1.5], guide, Math.PI)], pois });
     const h = harness(world);

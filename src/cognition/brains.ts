@@ -842,6 +842,15 @@ export function createBrains(options: BrainsOptions) {
   }
 
   function exitGoal(i: number, g: number): void {
+    // An offer pre-empted before it was answered (e.g. by a "hello" while "shall we start the
+    // tour?" is pending) was never really made: the NPC answers the interruption, then asks again
+    // (the offer's own conditions still apply). A command, a yes/no or the time-out mark the ask
+    // done first, so those do not come back.
+    if (g === G.ask && !goalDone[i] && question[i] !== QUESTION.none) {
+      const qu = questionUser[i];
+      if (question[i] === QUESTION.tour && qu >= 0) tourOffered[i * U + qu] = 0;
+      else if (question[i] === QUESTION.help) helpOfferedT[i] = -Infinity;
+    }
     if ((g === G.ask || g === G.tour) && question[i] !== QUESTION.none) question[i] = QUESTION.none;
   }
 
