@@ -77,6 +77,31 @@ describe('crowd driver (DetourCrowd)', () => {
 });
 
 describe('kinematic driver', () => {
+  it('a visitor standing in the way is an obstacle: an NPC walking past steers around them (near a user NPCs get obstacle avoidance)', () => {
+    for (const withVisitor of [true, false]) {
+      const driver = createCrowdDriver({ navMesh, spawns: [[-6, 0, 5]] });
+      // Place the visitor on the straight line from the NPC to its target (head at 1.6 m).
+      if (withVisitor) driver.setObstacle(0, 0, 1.6, 5, true);
+      driver.setDetail(0, true); // what npc-world does within detailRadius of a user
+      driver.moveTo(0, 6, 0, 5, 1.3);
+      const pos: Vec3 = [0, 0, 0];
+      const vel: Vec3 = [0, 0, 0];
+      let closest = Infinity;
+      for (let f = 0; f < 30 * 14; f++) {
+        driver.step(1 / 30);
+        driver.read(0, pos, vel);
+        closest = Math.min(closest, Math.hypot(pos[0], pos[2] - 5));
+      }
+      expect(Math.hypot(pos[0] - 6, pos[2] - 5)).toBeLessThan(0.6); // still arrives
+      // Without the visitor body the NPC walks straight through that spot; with it, it keeps off
+      // (agent radius 0.35 + visitor radius 0.3, less a little interpenetration).
+      if (withVisitor) expect(closest).toBeGreaterThan(0.55);
+      else expect(closest).toBeLessThan(0.2);
+      if (withVisitor) driver.setObstacle(0, 0, 1.6, 5, false);
+      driver.dispose();
+    }
+  });
+
   it('arrives and keeps bodies apart', () => {
     const d = createKinematicDriver({ spawns: [[0, 0, 0], [3, 0, 0]] });
     d.moveTo(0, 3, 0, 0, 1.5);

@@ -39,7 +39,7 @@ export interface CrowdDriverOptions {
 export function createCrowdDriver(options: CrowdDriverOptions): MovementDriver {
   const n = options.spawns.length;
   const radius = options.radius ?? 0.35;
-  const crowd = new Crowd(options.navMesh, { maxAgents: Math.max(1, n), maxAgentRadius: radius + 0.1 });
+  const crowd = new Crowd(options.navMesh, { maxAgents: n + MAX_OBSTACLES, maxAgentRadius: radius + 0.1 });
   // Move targets are often a user's head (1.5-1.9 m above the floor): Detour's default 1 m vertical
   // search found no polygon there, so "follow"/"come" requests silently failed on real navmeshes.
   crowd.navMeshQuery.defaultQueryHalfExtents = { x: 1, y: TARGET_SEARCH_HEIGHT, z: 1 };
@@ -72,6 +72,14 @@ export function createCrowdDriver(options: CrowdDriverOptions): MovementDriver {
   const detail = new Uint8Array(n);
   const speed = new Float32Array(n);
   const target = { x: 0, y: 0, z: 0 };
+  // Users' bodies: one crowd agent each that never steers itself (updateFlags 0, speed 0) and is
+  // teleported to the user; NPC agents see it as a neighbour, so separation and obstacle avoidance
+  // keep them off the visitor. Created on first use.
+  const obstacles: (ReturnType<Crowd['addAgent']> | null)[] = new Array<ReturnType<Crowd['addAgent']> | null>(MAX_OBSTACLES).fill(null);
+  const obstacleX = new Float64Array(MAX_OBSTACLES).fill(Infinity);
+  const obstacleZ = new Float64Array(MAX_OBSTACLES).fill(Infinity);
+  const teleportPos = [0, 0, 0];
+  const teleportExtents = [1, TARGET_SEARCH_HEIGHT, 1];
 
   return {
     kind: 'detour-crowd',
@@ -87,6 +95,48 @@ export function createCrowdDriver(options: CrowdDriverOptions): MovementDriver {
       target.y = y;
       target.z = z;
       agents[i].requestMoveTarget(target);
+    },
+    setObstacle(k, x, y, z, active) {
+      if (k < 0 || k >= MAX_OBSTACLES) return;
+      let a = obstacles[k];
+      if (!active) {
+        // A user left (rare): remove the body; it is added again if the user comes back.
+        if (a) {
+          crowd.removeAgent(a);
+          obstacles[k] = null;
+          obstacleX[k] = Infinity;
+          obstacleZ[k] = Infinity;
+        }
+        return;
+      }
+      if (!a) {
+        a = crowd.addAgent(
+          { x, y, z },
+          { radius: USER_RADIUS, height: 1.8, maxAcceleration: 0, maxSpeed: 0, collisionQueryRange: 0.1, pathOptimizationRange: 0, separationWeight: 0, updateFlags: 0 },
+        );
+        if (a.agentIndex < 0) return;
+        obstacles[k] = a;
+      }
+      const dx = x - obstacleX[k];
+      const dz = z - obstacleZ[k];
+      if (dx * dx + dz * dz < 0.0025) return; // moved < 5 cm
+      obstacleX[k] = x;
+      obstacleZ[k] = z;
+      teleportPos[0] = x;
+      teleportPos[1] = y;
+      teleportPos[2] = z;
+      const e = crowd.navMeshQuery.defaultQueryHalfExtents;
+      teleportExtents[0] = e.x;
+      teleportExtents[1] = e.y;
+      teleportExtents[2] = e.z;
+      // Raw call with reused arrays: CrowdAgent.teleport() allocates two arrays per call.
+      (Raw.CrowdUtils as unknown as { agentTeleport(c: unknown, i: number, p: number[], h: number[], f: unknown): void }).agentTeleport(
+        crowd.raw,
+        a.agentIndex,
+        teleportPos,
+        teleportExtents,
+        crowd.navMeshQuery.defaultFilter.raw,
+      );
     },
     halt(i) {
       agents[i].resetMoveTarget();
@@ -149,6 +199,10 @@ export function createCrowdDriver(options: CrowdDriverOptions): MovementDriver {
 
 /** Vertical half-extent (m) when snapping a move target to the navmesh: reaches the floor from a standing head. */
 const TARGET_SEARCH_HEIGHT = 2.5;
+/** Users whose bodies the crowd knows as obstacles (the brains' default maxUsers). */
+const MAX_OBSTACLES = 4;
+/** A visitor's body radius (m) as the NPCs see it. */
+const USER_RADIUS = 0.3;
 const NPOS_OFFSET = 408;
 const VEL_OFFSET = 456;
 

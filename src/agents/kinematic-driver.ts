@@ -54,6 +54,7 @@ export function createKinematicDriver(options: KinematicDriverOptions): Movement
       active[i] = 0;
     },
     setDetail() {},
+    setObstacle() {},
     step(dt) {
       if (dt <= 0) return;
       head.fill(-1);

@@ -13,6 +13,11 @@ export interface MovementDriver {
   halt(i: number): void;
   /** Whether NPC `i` should steer around others carefully (costly); far NPCs only separate. */
   setDetail(i: number, high: boolean): void;
+  /**
+   * Place user `k`'s body (head position `x, y, z`) as an obstacle the NPCs steer around, or take
+   * it away (`active` false). Call every frame; no allocation. The kinematic driver ignores it.
+   */
+  setObstacle(k: number, x: number, y: number, z: number, active: boolean): void;
   /** Advance every body by `dt` seconds. */
   step(dt: number): void;
   /** Write NPC `i`'s position and velocity into `pos` and `vel`. */

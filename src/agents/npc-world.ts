@@ -395,6 +395,8 @@ export function createNpcWorld(options: NpcWorldOptions): NpcWorld {
       frame++;
       brains.update(t);
       for (let i = 0; i < n; i++) steer(i, t);
+      // Visitors are bodies in the crowd: NPCs steer around them, never through them.
+      for (let u = 0; u < brains.maxUsers; u++) driver.setObstacle(u, brains.userX[u], brains.userY[u], brains.userZ[u], brains.userActive[u] === 1);
       // Bodies advance in fixed steps (frame-rate independent, and a 90 Hz headset does not pay
       // for 90 crowd updates a second); rendering interpolates between the last two steps.
       acc += dt;
