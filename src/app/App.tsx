@@ -9,6 +9,7 @@ import { Hud } from './hud/Hud';
 import { LoadingScreen, SceneEnvironment, SceneErrorView, XRScenePicker, openScene, sceneHref } from './scene';
 import { createLoadProgress, sceneIdFromUrl } from '../world';
 import { sceneRegistry } from '../scenes';
+import { HudSubtitles } from './npc/HudSubtitles';
 import { sessionOptionsFromUrl, startSceneSession, type SceneSession } from './scene-session';
 import { loadPerceptionSystems, type PerceptionSystems } from './perception-systems';
 import { NpcView } from './npc/NpcView';
@@ -171,6 +172,7 @@ export function App({ runtime, xrStore, search }: AppProps) {
         </XR>
       </Canvas>
       <Hud runtime={runtime} xrStore={xrStore} elements={elements} flatInput={flatInput} onMicToggle={onMicToggle} />
+      <HudSubtitles world={session?.world ?? null} />
       {!ready && !sceneError && <LoadingScreen progress={progress} title={session?.scene.manifest.title ?? 'Loading'} keepWhenFinished />}
       {sceneError !== null && <SceneErrorView error={sceneError} />}
     </>

@@ -64,6 +64,15 @@ export interface NpcSnapshot {
   position: Vec3;
   goal: string;
   saying: string | null;
+  /** Body yaw (rad; facing (-sin yaw, 0, -cos yaw)) and head yaw relative to the body. */
+  yaw: number;
+  headYaw: number;
+  /** What the NPC looks at (world position), or null. */
+  lookTarget: Vec3 | null;
+  /** Walking speed (m/s). */
+  speed: number;
+  /** The user the current goal is about, or null. */
+  goalUser: string | null;
 }
 
 /** Everything per-frame the app owns. */

@@ -111,7 +111,18 @@ export function startSceneSession(
   const offAction = tap ? world.onAction((n, a) => tap(n.id, a)) : null;
 
   runtime.npcs = () =>
-    world.npcs.map((n) => ({ id: n.id, name: n.name, position: [n.position[0], n.position[1], n.position[2]] as Vec3, goal: n.goal, saying: n.saying }));
+    world.npcs.map((n) => ({
+      id: n.id,
+      name: n.name,
+      position: [n.position[0], n.position[1], n.position[2]] as Vec3,
+      goal: n.goal,
+      saying: n.saying,
+      yaw: n.yaw,
+      headYaw: n.headYaw,
+      lookTarget: n.looking ? ([n.lookTarget[0], n.lookTarget[1], n.lookTarget[2]] as Vec3) : null,
+      speed: n.speed,
+      goalUser: n.goalUser,
+    }));
 
   const fusionSystem: System = {
     name: 'perception.fusion',
