@@ -194,7 +194,7 @@ async function main() {
   if (want('cognition')) console.log('cognition (Node) ...');
   const cog = want('cognition')
     ? await runCognitionBench({ repeats: args.has('--quick') ? 1 : 3, seconds: args.has('--quick') ? 2 : 4 })
-    : { n1: NaN, n100: NaN, n1000: NaN, yuka1000: NaN, brainTick1000: NaN, scenario: 'not run (--only)' };
+    : { n1: NaN, n100: NaN, n1000: NaN, yuka1000: NaN, brainTick1000: NaN, response1000: null, scenario: 'not run (--only)' };
   const browser = args.has('--node-only') ? null : await browserFigures(missing);
   if (!browser) missing.push('browser figures skipped (--node-only)');
 
@@ -247,6 +247,8 @@ async function main() {
       // ours over Yuka's: below 1 is faster.
       ratioVsYuka: round(cog.yuka1000 ? cog.n1000 / cog.yuka1000 : null),
       brainTick1000: round(cog.brainTick1000),
+      // Percept -> first visible response (turn, gesture or subtitle) at 1,000 NPCs, simulated ms.
+      response1000: cog.response1000 ? { p50: round(cog.response1000.p50), p95: round(cog.response1000.p95), within250: cog.response1000.within250 } : null,
       scenario: cog.scenario,
     },
     load: {
@@ -280,6 +282,7 @@ async function main() {
     `| cognition + agents, ms per 60 Hz tick: 1 / 100 / 1,000 NPCs | ${f(results.cognition.n1)} / ${f(results.cognition.n100)} / ${f(results.cognition.n1000)} |`,
     `| Yuka baseline, 1,000 NPCs | ${f(results.cognition.yuka1000)} |`,
     `| ours / Yuka (below 1 is faster) | ${f(results.cognition.ratioVsYuka, '')} |`,
+    `| NPC percept -> first visible response at 1,000 NPCs (p50 / p95, simulated) | ${f(results.cognition.response1000?.p50)} / ${f(results.cognition.response1000?.p95)} |`,
     `| cold load to metaverse:ready (plaza) | ${f(results.load.readyMs)} |`,
     `| bundle (js, css, wasm) | ${(results.load.bundleBytes / 1e6).toFixed(2)} MB |`,
     `| models | ${(results.load.modelBytes / 1e6).toFixed(2)} MB |`,
