@@ -16,21 +16,41 @@ const DIR = 'tests/fixtures/gesture';
 const ACCURACY_FLOOR = 0.9;
 const FALSE_TRIGGER_CEILING = 0.1;
 
+// Second held-out motion model (scripts/gesture/synth-third.ts, seed 23: joint-angle arms, a
+// two-joint neck, a modelled tracker), in tests/fixtures/gesture/third. The shipped model is far
+// from the issue's target there: measured accuracy 0.675, false triggers 0.40 (4 of 10 `none`
+// clips). These guards pin that level so a retrained model cannot get worse unnoticed; they are
+// NOT the target (>= 0.95 / <= 0.03), which is not met (docs/gesture.md).
+const THIRD_DIR = 'tests/fixtures/gesture/third';
+const THIRD_ACCURACY_FLOOR = 0.6;
+const THIRD_FALSE_TRIGGER_CEILING = 0.5;
+
+async function scoreDir(dir: string) {
+  await tf.setBackend('cpu');
+  await tf.ready();
+  const model = await loadGestureModelFromDir();
+  const items: EvalItem[] = [];
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json'))) {
+    const clip = parseClip(readFileSync(join(dir, f), 'utf8'), f);
+    const r = await streamClip(model, clip.frames);
+    items.push({ file: f, truth: labelFromFileName(f), predicted: r.label, ms: r.totalMs });
+  }
+  model.dispose();
+  return summarize(items, GESTURE_NON_COMMANDS);
+}
+
 describe('gesture model on held-out fixtures', () => {
   it('keeps accuracy and false triggers within their guards', async () => {
-    await tf.setBackend('cpu');
-    await tf.ready();
-    const model = await loadGestureModelFromDir();
-    const items: EvalItem[] = [];
-    for (const f of readdirSync(DIR).filter((x) => x.endsWith('.json'))) {
-      const clip = parseClip(readFileSync(join(DIR, f), 'utf8'), f);
-      const r = await streamClip(model, clip.frames);
-      items.push({ file: f, truth: labelFromFileName(f), predicted: r.label, ms: r.totalMs });
-    }
-    model.dispose();
-    const s = summarize(items, GESTURE_NON_COMMANDS);
+    const s = await scoreDir(DIR);
     expect(s.n).toBe(40);
     expect(s.accuracy).toBeGreaterThanOrEqual(ACCURACY_FLOOR);
     expect(s.falseTriggers).toBeLessThanOrEqual(FALSE_TRIGGER_CEILING);
+  });
+
+  it('keeps its level on clips from the third motion model', async () => {
+    const s = await scoreDir(THIRD_DIR);
+    expect(s.n).toBe(40);
+    expect(s.accuracy).toBeGreaterThanOrEqual(THIRD_ACCURACY_FLOOR);
+    expect(s.falseTriggers).toBeLessThanOrEqual(THIRD_FALSE_TRIGGER_CEILING);
   });
 });

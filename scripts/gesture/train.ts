@@ -211,18 +211,20 @@ function formatConfusion(c: number[][]): string {
 export async function main(args: string[]): Promise<void> {
   const a = parseArgs(args);
   const perLabel = Number(a.get('per-label') ?? 400);
+  const noneFactor = Number(a.get('none-factor') ?? 3);
   const valPerLabel = Number(a.get('val-per-label') ?? 80);
   const epochs = Number(a.get('epochs') ?? 12);
   const seed = Number(a.get('seed') ?? 1234);
   const outDir = a.get('out') ?? GESTURE_MODEL_DIR;
   const started = Date.now();
+  const cpu0 = process.cpuUsage();
   const log = (msg: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
   await tf.setBackend('cpu');
   await tf.ready();
   const rng = createRng(seed);
 
-  const trainClips = synthDataset({ perLabel, seed, performers: TRAIN_PERFORMERS, noneFactor: 3 });
-  const valClips = synthDataset({ perLabel: valPerLabel, seed: seed + 1, performers: VAL_PERFORMERS, noneFactor: 3 });
+  const trainClips = synthDataset({ perLabel, seed, performers: TRAIN_PERFORMERS, noneFactor });
+  const valClips = synthDataset({ perLabel: valPerLabel, seed: seed + 1, performers: VAL_PERFORMERS, noneFactor });
   log(`generated ${trainClips.length} training clips (performers 0-31), ${valClips.length} validation clips (performers 32-39)`);
   const train = buildWindows(trainClips, rng, true);
   const val = buildWindows(valClips, createRng(seed + 2), false);
@@ -296,6 +298,8 @@ export async function main(args: string[]): Promise<void> {
   const bytes = await saveLayersModel(model, outDir);
   writeFileSync(join(outDir, 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
   const totalMinutes = (Date.now() - started) / 60000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMinutes = (cpu.user + cpu.system) / 6e7;
   const layers = model.layers.map((l) => `| ${l.name} | ${l.getClassName()} | ${JSON.stringify(l.outputShape)} | ${l.countParams()} |`).join('\n');
   const card = `# Gesture model card
 
@@ -310,7 +314,7 @@ probabilities into one percept per gesture (src/perception/gesture/decision.ts).
 All synthetic, from \`scripts/gesture/synth.ts\` (procedural two-link-arm model: body size, handedness,
 tempo, amplitude, tremor, idle sway, placement and facing anywhere, 30-120 Hz uneven sampling,
 dropped hand frames; ${GESTURE_LABELS.length - 1} gestures and ${NONE_STYLES.length} kinds of \`none\` including near-misses).
-- Training: ${trainClips.length} clips (${perLabel} a gesture, ${perLabel * 3} none) by performers 0-31,
+- Training: ${trainClips.length} clips (${perLabel} a gesture, ${perLabel * noneFactor} none) by performers 0-31,
   ${train.n} windows (streaming windows after the gesture is complete carry its label, windows before it starts are none), randomly mirrored left-right.
 - Validation: ${valClips.length} clips by performers 32-39 (body, tempo, amplitude, noise and idle
   styles never seen in training); ${val.n} windows.
@@ -334,7 +338,7 @@ Adam, batch 64, ${epochs} epochs, learning rate 2e-3 stepped to 6e-4 and 2e-4; s
 ## Training run
 ${history.map((h) => `- ${h}`).join('\n')}
 
-Training took ${trainMinutes.toFixed(1)} min (${totalMinutes.toFixed(1)} min including tuning and saving) on the tfjs CPU backend in Node.
+Training took ${trainMinutes.toFixed(1)} min (${totalMinutes.toFixed(1)} min including tuning and saving; ${cpuMinutes.toFixed(1)} min of CPU time) on the tfjs CPU backend in Node.
 
 ## Validation (held-out performers, streaming, one label per clip)
 Decision settings tuned on this split (objective: accuracy - 2 x false-trigger rate):
@@ -351,6 +355,6 @@ Scored with \`npm run eval -- gesture DIR\` on clips from the structurally diffe
 \`scripts/gesture/synth-heldout.ts\`; see docs/gesture.md for the figures and the command.
 `;
   writeFileSync(join(outDir, 'model-card.md'), card);
-  log(`wrote ${outDir}: model.json, weights.bin (${bytes} bytes), settings.json, model-card.md`);
+  log(`wrote ${outDir}: model.json, weights.bin (${bytes} bytes), settings.json, model-card.md; wall ${totalMinutes.toFixed(1)} min, CPU ${cpuMinutes.toFixed(1)} min`);
   model.dispose();
 }
