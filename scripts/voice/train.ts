@@ -364,7 +364,7 @@ model once per utterance.
 ## Data
 - Speech: espeak-ng only (${st.utterances} utterances): its English formant voices and their variants,
   random pitch (15-85), speed (85-230 wpm), word gaps; and (${st.mbrola} of them) its MBROLA diphone voices
-  ${MBROLA_VOICES.join(', ')} (pitch 25-80, speed 90-220 wpm, word gaps, sometimes a variant);
+  ${MBROLA_VOICES.filter((v) => !ESPEAK_VALIDATION_VOICES.includes(v)).join(', ')} (pitch 25-80, speed 90-220 wpm, word gaps, sometimes a variant);
   commands in several punctuations (intonation).
   \`unknown\`: near-miss words and phrases, everyday sentences (some containing command words),
   single words and random word strings from the wamerican word list. flite and festival are never
