@@ -678,6 +678,8 @@ export function createBrains(options: BrainsOptions) {
     }
     r = newestOf(L.hello, L.wave);
     if (r >= 0) setScore(G.greet, D.greetAsked, memUser[r], r);
+    // Whether an offer may be made at all, hoisted out of the user loop (nothing in it changes this).
+    const mayAsk = question[i] === QUESTION.none && goal[i] !== G.ask;
     for (let u = 0; u < U; u++) {
       if (!userActive[u] && lastCmd[i * U + u] === 0 && awayUntil[i * U + u] === 0) continue;
       const iu = i * U + u;
@@ -689,7 +691,7 @@ export function createBrains(options: BrainsOptions) {
         setScore(G.greet, D.greetNoticed, u, -1);
       }
       // Offers: a tour to a greeted user nearby; help to one who lingers looking at the NPC.
-      if (askOk(i, u, t)) {
+      if (mayAsk && userActive[u] === 1 && awayUntil[iu] <= t) {
         if (tourLen[i] > 0 && bias[i * GOAL_COUNT + G.tour] > 0 && !tourOffered[iu] && !tourActive[i] && t - greetedT[iu] > 2 && t - greetedT[iu] < 60 && dist[iu] < 4) {
           if (setScore(G.ask, D.offer * bias[i * GOAL_COUNT + G.tour], u, -1)) askWhich[i] = QUESTION.tour;
         } else if (bias[i * GOAL_COUNT + G.help] > 0 && attentionSince[iu] > 0 && t - attentionSince[iu] > 3 && dist[iu] < 3 && t - helpOfferedT[i] > 60 && t - lastInteractionT[iu] > 8) {
@@ -721,10 +723,6 @@ export function createBrains(options: BrainsOptions) {
     scoreUser[g] = u;
     scoreRec[g] = rec;
     return true;
-  }
-
-  function askOk(i: number, u: number, t: number): boolean {
-    return question[i] === QUESTION.none && userActive[u] === 1 && awayUntil[i * U + u] <= t && goal[i] !== G.ask;
   }
 
   function nearestUser(i: number, within: number): number {
