@@ -21,6 +21,8 @@ export interface RecognizeSignalOptions {
    * @default 0.8
    */
   tailSec?: number;
+  /** Seconds of silence before an early decision (see `VoiceRecognizerOptions`); 0 turns it off. @default 0.15 */
+  earlyDecisionSec?: number;
 }
 
 /** What one signal produced. */
@@ -54,6 +56,7 @@ export async function recognizeSignal(
     },
   };
   const rec = createVoiceRecognizer(timed, buffer, {
+    earlyDecisionSec: options.earlyDecisionSec,
     onPercept: (p) => result.percepts.push(p),
     onDecision: (d) => result.decisions.push(d),
     onError: (err) => {

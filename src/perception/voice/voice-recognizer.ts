@@ -2,6 +2,10 @@
  * Streaming voice-command recognizer: reads log-mel frames from the sensor's ring buffer, segments
  * utterances with a voice-activity gate, and classifies each utterance ONCE (when the gate closes,
  * or when the window is full while someone keeps talking), so one utterance gives one percept.
+ * Early decision: the gate waits `releaseSec` (0.3 s) of silence before it closes; after
+ * `earlyDecisionSec` of silence the utterance is classified already, and a command at
+ * `earlyMinConfidence` or more is emitted then (the decision at the close is then dropped). Anything
+ * less sure waits for the close, as before.
  * Never two inferences in flight; `update` allocates nothing.
  */
 import type { TimedRingBuffer } from '../../core/ring-buffer';
@@ -50,6 +54,16 @@ export interface VoiceRecognizerOptions {
    * @default createVoiceActivityGate(model.settings.gate)
    */
   gate?: VoiceActivityGate;
+  /**
+   * Seconds of silence after which an open utterance is classified early (0 turns it off).
+   * @default 0.15
+   */
+  earlyDecisionSec?: number;
+  /**
+   * Least probability of a command decided early; below it the recognizer waits for the gate to close.
+   * @default max(0.9, the model's command threshold)
+   */
+  earlyMinConfidence?: number;
 }
 
 /** A streaming recognizer bound to one model and one log-mel ring buffer. */
@@ -90,6 +104,8 @@ export function createVoiceRecognizer(
   const emitUnknown = options.emitUnknown ?? true;
   const frameSec = s.hop / s.sampleRate;
   const windowSec = s.windowFrames * frameSec;
+  const earlySec = options.earlyDecisionSec ?? 0.15;
+  const earlyMin = options.earlyMinConfidence ?? Math.max(0.9, s.commandThreshold);
 
   // Scratch, allocated once.
   const newFrames = new Float32Array(melBuffer.capacity * s.nMels);
@@ -105,25 +121,36 @@ export function createVoiceRecognizer(
   let segState: 0 | 1 | 2 = 0; // 0 idle, 1 open and undecided, 2 decided while still open
   let segFrom = 0;
   let segOnset = 0;
+  let segId = 0; // utterance counter
+  let earlyTried = false; // an early decision was asked for this utterance
+  let decidedSeg = -1; // the utterance whose command was emitted early
   let lastFrameT = -Infinity;
   // One queued decision at most besides the one in flight (utterances are >= 0.3 s apart).
   let queued = false;
   let queuedFrom = 0;
   let queuedTo = 0;
   let queuedOnset = 0;
+  let queuedSeg = 0;
+  let queuedEarly = false;
   let inFlight = false;
   let flightTo = 0;
   let flightOnset = 0;
+  let flightSeg = 0;
+  let flightEarly = false;
   let inferences = 0;
   let lastCommand = -1;
   let lastCommandT = -Infinity;
   let idleWaiters: (() => void)[] = [];
 
-  function request(from: number, to: number, onset: number) {
+  function request(from: number, to: number, onset: number, early = false) {
+    // A final request replaces a queued early one of the same utterance (it has more of it).
+    if (queued && early && !queuedEarly) return;
     queued = true;
     queuedFrom = from;
     queuedTo = to;
     queuedOnset = onset;
+    queuedSeg = segId;
+    queuedEarly = early;
     pump();
   }
 
@@ -143,6 +170,8 @@ export function createVoiceRecognizer(
     inFlight = true;
     flightTo = queuedTo;
     flightOnset = queuedOnset;
+    flightSeg = queuedSeg;
+    flightEarly = queuedEarly;
     inferences++;
     model.estimate(input, probs).then(onResult, onFailure);
   }
@@ -150,7 +179,8 @@ export function createVoiceRecognizer(
   function onResult() {
     inFlight = false;
     lastProbabilities.set(probs);
-    decide(flightTo, flightOnset);
+    if (flightEarly) decideEarly(flightTo, flightOnset, flightSeg);
+    else if (flightSeg !== decidedSeg) decide(flightTo, flightOnset);
     pump();
     settle();
   }
@@ -190,12 +220,23 @@ export function createVoiceRecognizer(
     options.onPercept?.({ t, kind: 'speech', label: VOICE_LABELS[label], confidence, source });
   }
 
+  /** An early look: emit only a sure command; otherwise the decision at the gate's close stands. */
+  function decideEarly(t: number, onset: number, seg: number) {
+    let best = 0;
+    for (let i = 1; i < N_LABELS; i++) if (probs[i] > probs[best]) best = i;
+    if (!IS_COMMAND[best] || probs[best] < earlyMin || seg === decidedSeg) return;
+    decidedSeg = seg;
+    decide(t, onset);
+  }
+
   function onFrame(t: number) {
     const wasOpen = gate.isOpen;
     const open = gate.update(frame, t);
     lastFrameT = t;
     if (open && !wasOpen) {
       segState = 1;
+      segId++;
+      earlyTried = false;
       segOnset = gate.openedAt;
       // Half a frame earlier so no frame time sits on the window's edges: the window holds exactly
       // windowFrames frames whichever way the frame times were computed.
@@ -204,8 +245,13 @@ export function createVoiceRecognizer(
     if (segState === 1 && open && t >= segFrom + windowSec) {
       request(segFrom, segFrom + windowSec, segOnset);
       segState = 2;
+    } else if (segState === 1 && open && earlySec > 0 && t - gate.lastVoicedAt < earlySec) {
+      earlyTried = false; // speech again: look again at the next pause
+    } else if (segState === 1 && open && earlySec > 0 && !earlyTried && t - gate.lastVoicedAt >= earlySec) {
+      earlyTried = true;
+      request(segFrom, t, segOnset, true);
     } else if (wasOpen && !open) {
-      if (segState === 1) request(segFrom, t, segOnset);
+      if (segState === 1 && segId !== decidedSeg) request(segFrom, t, segOnset); // unless decided early
       segState = 0;
     }
   }
