@@ -85,6 +85,24 @@ describe('fusion', () => {
     expect(fused().find((p) => p.label === 'follow_me')?.target).toEqual({ type: 'npc', id: 'bob' });
   });
 
+  it('a point percept that arrives late (inference under load) still starts the hold', () => {
+    const { fusion, world, fused } = setup();
+    look(world, [0, 1.5, -1.5]); // at Bob
+    const toAda: Vec3 = [3 - 0.2, 1.0 - 1.3, -3];
+    for (let t = 0.1; t < 2; t += 0.1) {
+      fusion.setPointer([0.2, 1.3, 0], toAda, t);
+      fusion.update(t, world);
+    }
+    fusion.ingest({ t: 0.5, kind: 'gesture', label: 'point', confidence: 0.9, source: 'local' }); // 1.5 s late
+    for (let t = 2; t <= 7; t += 0.1) {
+      fusion.setPointer([0.2, 1.3, 0], toAda, t);
+      fusion.update(t, world);
+    }
+    fusion.ingest(speech('come_here', 7));
+    fusion.update(7.05, world);
+    expect(fused().find((p) => p.label === 'come_here')?.target).toEqual({ type: 'npc', id: 'ada' });
+  });
+
   it('a controller ray at rest is not pointing: without a point gesture the gaze decides', () => {
     const { fusion, world, fused } = setup();
     look(world, [0, 1.5, -1.5]); // at Bob

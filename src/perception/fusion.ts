@@ -346,7 +346,7 @@ export function createFusion(options: FusionOptions = {}): Fusion {
       if (p.kind === 'gesture' && p.label === 'point' && p.source === userId) {
         pointGestureT = p.t;
         pointHeld = true;
-        heldT = p.t;
+        heldT = NaN; // the hold starts at the next update: a percept's t may lag the clock (inference)
         heldD[0] = pointerD[0];
         heldD[1] = pointerD[1];
         heldD[2] = pointerD[2];
@@ -363,6 +363,7 @@ export function createFusion(options: FusionOptions = {}): Fusion {
     update(t, world) {
       if (pointHeld) {
         // The held point ends when the pointer is lost (or not seen for a while) or the ray sweeps away fast.
+        if (Number.isNaN(heldT)) heldT = t;
         const dt = t - heldT;
         const cos = pointerD[0] * heldD[0] + pointerD[1] * heldD[1] + pointerD[2] * heldD[2];
         const angle = Math.acos(Math.min(1, Math.max(-1, cos)));
