@@ -137,6 +137,8 @@ class Ctx {
   readonly rests: [Vec3, Vec3];
   readonly restDrift: [(t: number) => Vec3, (t: number) => Vec3];
   readonly tremor: [(t: number) => Vec3, (t: number) => Vec3];
+  /** Wrist rotation of a resting hand (controllers held loosely point anywhere from down to up). */
+  readonly restWrist: [[number, number, number], [number, number, number]];
   constructor(
     readonly rng: Rng,
     readonly perf: Performer,
@@ -154,9 +156,10 @@ class Ctx {
     this.rests = [0, 1].map((i) => {
       const sg = i ? 1 : -1;
       return front
-        ? ([sg * rng.uniform(0.12, 0.26), this.hipY + rng.uniform(0.0, 0.18), -rng.uniform(0.18, 0.35)] as Vec3)
+        ? ([sg * rng.uniform(0.1, 0.36), this.hipY + rng.uniform(-0.05, 0.2), -rng.uniform(0.15, 0.45)] as Vec3)
         : ([sg * (this.shX + rng.uniform(0.02, 0.1)), this.hipY - rng.uniform(0.0, 0.08), -rng.uniform(0.0, 0.12)] as Vec3);
     }) as [Vec3, Vec3];
+    this.restWrist = [0, 1].map(() => [rng.uniform(-30, 35) * DEG, rng.uniform(-20, 20) * DEG, rng.uniform(-40, 40) * DEG]) as Ctx['restWrist'];
     this.restDrift = [smoothNoise(rng, 0.012 * perf.sway, 0.1, 0.6), smoothNoise(rng, 0.012 * perf.sway, 0.1, 0.6)];
     this.tremor = [smoothNoise(rng, perf.tremor, 5, 11, 4), smoothNoise(rng, perf.tremor, 5, 11, 4)];
   }
@@ -178,7 +181,7 @@ class Ctx {
   }
   /** A resting hand function (or null for an untracked hand). */
   idleHand(h: number): HandFn {
-    return (t) => ({ p: this.rest(h, t) });
+    return (t) => ({ p: this.rest(h, t), wrist: this.restWrist[h] });
   }
 }
 
@@ -347,6 +350,24 @@ function gestureScript(label: GestureLabel, c: Ctx): Script {
       return { duration, onset: lead, complete: te + 0.3, style: `push:${both ? 'both' : 'one'}`, head, hands };
     }
     case 'nod': {
+      if (rng.chance(0.4)) {
+        // Strokes: down and up with uneven, independent timing and depth (min-jerk each).
+        const n = rng.int(1, 3);
+        const keys: [number, number][] = [[lead, 0]];
+        let t = lead;
+        let first = 0;
+        const depth = rng.uniform(7, 26) * DEG * perf.amp;
+        for (let k = 0; k < n; k++) {
+          t += rng.uniform(0.13, 0.4) / tempo;
+          keys.push([t, -depth * rng.uniform(0.7, 1.15)]);
+          t += rng.uniform(0.13, 0.4) / tempo;
+          keys.push([t, rng.uniform(-3, 5) * DEG]);
+          if (!k) first = t;
+        }
+        const pk = spath(keys);
+        const duration = Math.min(3, Math.max(1, t + rng.uniform(0.05, 0.4)));
+        return { duration, onset: lead, complete: first + 0.05, style: 'nod:strokes', head: withHead(head, (tt, h) => ({ ...h, pitch: h.pitch + pk(tt) })), hands };
+      }
       const f = rng.uniform(1.2, 3) * tempo;
       const A = rng.uniform(7, 25) * DEG * perf.amp;
       const n = rng.int(1, 4);
@@ -363,6 +384,24 @@ function gestureScript(label: GestureLabel, c: Ctx): Script {
       return { duration, onset: ts, complete: ts + 1 / f, style: `nod:${upFirst ? 'sine' : 'down'}`, head: h2, hands };
     }
     case 'shake': {
+      if (rng.chance(0.4)) {
+        const halves = rng.int(2, 6);
+        const a = rng.uniform(10, 35) * DEG * perf.amp;
+        const sgn = rng.chance(0.5) ? 1 : -1;
+        const keys: [number, number][] = [[lead, 0]];
+        let t = lead;
+        let second = 0;
+        for (let k = 0; k < halves; k++) {
+          t += rng.uniform(0.12, 0.35) / tempo;
+          keys.push([t, sgn * (k % 2 ? -1 : 1) * a * rng.uniform(0.7, 1.15)]);
+          if (k === 1) second = t;
+        }
+        t += rng.uniform(0.12, 0.3);
+        keys.push([t, 0]);
+        const yk = spath(keys);
+        const duration = Math.min(3, Math.max(1, t + rng.uniform(0.05, 0.4)));
+        return { duration, onset: lead, complete: second + 0.05, style: 'shake:strokes', head: withHead(head, (tt, h) => ({ ...h, yaw: h.yaw + yk(tt) })), hands };
+      }
       const f = rng.uniform(1.4, 3.5) * tempo;
       const A = rng.uniform(10, 35) * DEG * perf.amp;
       const n = rng.int(1, 4);
@@ -398,6 +437,14 @@ export const NONE_STYLES = [
   'turn-body',
   'check-watch',
   'head-tilt',
+  'look-down-up',
+  'pick-up',
+  'walk-look',
+  'glance',
+  'adjust-headset',
+  'drink',
+  'drift',
+  'poke',
 ] as const;
 
 function noneScript(c: Ctx, forced?: (typeof NONE_STYLES)[number]): Script {
@@ -607,6 +654,170 @@ function noneScript(c: Ctx, forced?: (typeof NONE_STYLES)[number]): Script {
       head = withHead(head, (t, h) => ({ ...h, pitch: h.pitch - 25 * DEG * minJerk((t - lead) / 0.5) }));
       break;
     }
+    case 'look-down-up': {
+      // Looking down at something (or up) and back: slower than a nod, with a dwell.
+      const up = rng.chance(0.25);
+      const d = (up ? 1 : -1) * rng.uniform(12, 60) * DEG;
+      const g1 = rng.uniform(0.3, 0.9);
+      const dwell = rng.uniform(0.25, 1.5);
+      const g2 = rng.uniform(0.3, 1.0);
+      const pk = spath([
+        [lead, 0],
+        [lead + g1, d],
+        [lead + g1 + dwell, d * rng.uniform(0.85, 1.05)],
+        [lead + g1 + dwell + g2, rng.uniform(-6, 6) * DEG],
+      ]);
+      head = withHead(head, (t, h) => ({ ...h, pitch: h.pitch + pk(t) }));
+      if (rng.chance(0.4)) {
+        const reachT = lead + g1 * 0.5;
+        const tgt: Vec3 = [sg * rng.uniform(0, 0.3), c.hipY + rng.uniform(-0.1, 0.25), -rng.uniform(0.2, 0.5)];
+        const pp = path([
+          [reachT, c.rests[dom]],
+          [reachT + 0.5, tgt],
+          [lead + g1 + dwell, tgt],
+          [lead + g1 + dwell + 0.6, c.rests[dom]],
+        ]);
+        hands[dom] = (t) => ({ p: add(t < reachT ? c.rest(dom, t) : pp(t), c.tremor[dom](t)), wrist: [rng.uniform(-30, 0) * DEG, 0, 0] });
+      }
+      break;
+    }
+    case 'pick-up': {
+      // Bending down to pick something up: the head drops and comes forward, looks down, returns.
+      const drop = rng.uniform(0.12, 0.55);
+      const t1 = lead + rng.uniform(0.45, 0.9);
+      const t2 = t1 + rng.uniform(0.05, 0.5);
+      const t3 = t2 + rng.uniform(0.45, 0.9);
+      const bend = spath([
+        [lead, 0],
+        [t1, 1],
+        [t2, 1],
+        [t3, rng.chance(0.7) ? 0 : rng.uniform(0.3, 1)],
+      ]);
+      const fwd = rng.uniform(0.05, 0.3);
+      body = (t) => ({ x: 0, y: -drop * bend(t), z: -fwd * bend(t), yaw: 0 });
+      const pd = -rng.uniform(10, 45) * DEG;
+      head = withHead(head, (t, h) => ({ ...h, pitch: h.pitch + pd * bend(t) }));
+      const low: Vec3 = [sg * rng.uniform(0.05, 0.35), c.hipY - rng.uniform(0.0, 0.25), -rng.uniform(0.25, 0.5)];
+      const pp = path([
+        [lead, c.rests[dom]],
+        [t1, low],
+        [t2, low],
+        [t3, c.rests[dom]],
+      ]);
+      hands[dom] = (t) => ({ p: add(t < lead ? c.rest(dom, t) : pp(t), c.tremor[dom](t)), wrist: [-rng.uniform(10, 40) * DEG, 0, 0] });
+      break;
+    }
+    case 'walk-look': {
+      // Walking with the head bobbing and pitching at the step rate, glancing down at the floor.
+      const v = rng.uniform(0.3, 1.3);
+      const fs = rng.uniform(1.5, 2.3);
+      const turn = rng.uniform(-60, 60) * DEG;
+      const bob = rng.uniform(0.015, 0.05);
+      body = (t) => {
+        const yaw = turn * (t / duration);
+        return { x: -Math.sin(yaw / 2) * v * t, z: -Math.cos(yaw / 2) * v * t, y: bob * Math.cos(2 * Math.PI * fs * t), yaw };
+      };
+      const pa = rng.uniform(0.5, 4) * DEG;
+      const ph = rng.uniform(0, 2 * Math.PI);
+      const d = -rng.uniform(10, 40) * DEG;
+      const tl = rng.uniform(0, duration);
+      const g = rng.uniform(0.3, 0.8);
+      const dwell = rng.uniform(0.3, 1.2);
+      const look = rng.chance(0.6)
+        ? spath([
+            [tl, 0],
+            [tl + g, d],
+            [tl + g + dwell, d],
+            [tl + 2 * g + dwell, 0],
+          ])
+        : () => 0;
+      head = withHead(head, (t, h) => ({ ...h, pitch: h.pitch + pa * Math.sin(2 * Math.PI * fs * t + ph) + look(t), roll: h.roll + 2 * DEG * Math.sin(Math.PI * fs * t) }));
+      const swing = rng.uniform(0.02, 0.15);
+      for (const h of [0, 1] as const) {
+        const p0 = h ? 0 : Math.PI;
+        hands[h] = (t) => ({ p: add(c.rest(h, t), [0, 0.2 * swing * Math.abs(Math.sin(Math.PI * fs * t + p0)), swing * Math.sin(Math.PI * fs * t + p0)]) });
+      }
+      break;
+    }
+    case 'glance': {
+      const a = rng.uniform(25, 100) * DEG * (rng.chance(0.5) ? 1 : -1);
+      const g1 = rng.uniform(0.25, 0.6);
+      const dwell = rng.uniform(0.15, 1.2);
+      const g2 = rng.uniform(0.3, 0.8);
+      const yk = spath([
+        [lead, 0],
+        [lead + g1, a],
+        [lead + g1 + dwell, a],
+        [lead + g1 + dwell + g2, rng.uniform(-10, 10) * DEG],
+      ]);
+      const pv = rng.uniform(-15, 10) * DEG;
+      head = withHead(head, (t, h) => ({ ...h, yaw: h.yaw + yk(t), pitch: h.pitch + pv * minJerk((t - lead) / g1) }));
+      break;
+    }
+    case 'adjust-headset': {
+      const t1 = lead + rng.uniform(0.35, 0.7);
+      const t2 = t1 + rng.uniform(0.3, 1.2);
+      for (const h of rng.chance(0.5) ? ([0, 1] as const) : ([dom] as const)) {
+        const at: Vec3 = [c.sg(h) * rng.uniform(0.06, 0.12), c.eye + rng.uniform(-0.04, 0.06), rng.uniform(-0.1, 0.02)];
+        const pp = path([
+          [lead, c.rests[h]],
+          [t1, at],
+          [t2, add(at, [0, rng.uniform(-0.02, 0.03), 0])],
+          [t2 + 0.6, c.rests[h]],
+        ]);
+        hands[h] = (t) => ({ p: t < lead ? c.rest(h, t) : pp(t), wrist: [rng.uniform(30, 70) * DEG, 0, 0] });
+      }
+      const pj = rng.uniform(-10, 8) * DEG;
+      head = withHead(head, (t, h) => ({ ...h, pitch: h.pitch + pj * Math.max(0, Math.min(1, (t - t1) / 0.3, (t2 + 0.3 - t) / 0.3)) }));
+      break;
+    }
+    case 'drink': {
+      const mouth: Vec3 = [sg * rng.uniform(0.0, 0.06), c.eye - rng.uniform(0.08, 0.14), -rng.uniform(0.06, 0.14)];
+      const t1 = lead + rng.uniform(0.45, 0.9);
+      const t2 = t1 + rng.uniform(0.3, 1.0);
+      const pp = path([
+        [lead, c.rests[dom]],
+        [t1, mouth],
+        [t2, mouth],
+        [t2 + 0.7, c.rests[dom]],
+      ]);
+      hands[dom] = (t) => ({ p: t < lead ? c.rest(dom, t) : pp(t), wrist: [rng.uniform(40, 80) * DEG, 0, sg * 80 * DEG] });
+      const tilt = rng.uniform(10, 35) * DEG;
+      head = withHead(head, (t, h) => ({ ...h, pitch: h.pitch + tilt * Math.max(0, Math.min(1, (t - t1 + 0.1) / 0.35, (t2 + 0.35 - t) / 0.35)) }));
+      break;
+    }
+    case 'drift': {
+      for (const h of [0, 1] as const) {
+        const n = smoothNoise(rng, rng.uniform(0.04, 0.14), 0.1, 0.7, 3);
+        const wn = smoothNoise(rng, rng.uniform(5, 25) * DEG, 0.1, 0.7, 2);
+        hands[h] = (t) => {
+          const w = wn(t);
+          return { p: add(c.rest(h, t), n(t)), wrist: [w[0], w[1], w[2]] };
+        };
+      }
+      break;
+    }
+    case 'poke': {
+      // Pressing buttons on a panel in front: short forward pokes, no hold.
+      const center: Vec3 = [sg * rng.uniform(0, 0.25), c.shY - rng.uniform(0.1, 0.35), -rng.uniform(0.3, 0.45)];
+      const t1 = lead + rng.uniform(0.3, 0.6);
+      const pp = path([
+        [lead, c.rests[dom]],
+        [t1, center],
+      ]);
+      const pokes: number[] = [];
+      for (let t = t1 + rng.uniform(0.1, 0.4); t < duration; t += rng.uniform(0.35, 0.9)) pokes.push(t);
+      const depth = rng.uniform(0.04, 0.12);
+      const jit = smoothNoise(rng, 0.03, 0.3, 1.2, 2);
+      hands[dom] = (t) => {
+        let z = 0;
+        for (const tp of pokes) if (t > tp && t < tp + 0.3) z -= depth * Math.sin((Math.PI * (t - tp)) / 0.3);
+        return { p: add(add(t < lead ? c.rest(dom, t) : pp(t), [0, 0, z]), t > t1 ? jit(t) : [0, 0, 0]), wrist: [rng.uniform(-20, 10) * DEG, 0, 0] };
+      };
+      const pd = -rng.uniform(5, 25) * DEG;
+      head = withHead(head, (t, h) => ({ ...h, pitch: h.pitch + pd * minJerk((t - lead) / 0.5) }));
+      break;
+    }
     case 'head-tilt': {
       const r = rng.uniform(10, 25) * DEG * (rng.chance(0.5) ? 1 : -1);
       const t1 = lead + rng.uniform(0.3, 0.7);
@@ -650,7 +861,11 @@ function render(script: Script, c: Ctx, label: GestureLabel): SynthClip {
   const posNoise = rng.uniform(0.2, 1.5) * 1e-3;
   const rotNoise = rng.uniform(0.05, 0.4) * DEG;
   const oneCtl = rng.chance(perf.oneController);
-  const dropP = rng.pick([0, 0, 0.005, 0.01, 0.03]);
+  const dropP = rng.pick([0, 0, 0.005, 0.01, 0.03, 0.06]);
+  // Tracked hands instead of controllers: the target ray runs from the shoulder through the hand,
+  // and hands flicker in and out of tracking.
+  const handTracking = rng.chance(0);
+  const flicker = rng.chance(0.15) || handTracking ? rng.uniform(0.05, 0.45) : 0;
   const drop = [0, 0];
   const sway = smoothNoise(rng, 0.01 * perf.sway, 0.1, 0.5);
   const frames: SynthClip['frames'] = [];
@@ -676,15 +891,15 @@ function render(script: Script, c: Ctx, label: GestureLabel): SynthClip {
     for (const h of [0, 1] as const) {
       const st = script.hands[h](t);
       if (drop[h] > 0) drop[h]--;
-      else if (rng.chance(dropP)) drop[h] = rng.int(1, 8);
-      if (!st || drop[h] > 0 || (oneCtl && h !== c.dom)) continue;
+      else if (rng.chance(dropP)) drop[h] = rng.int(1, rng.chance(0.3) ? 25 : 8);
+      if (!st || drop[h] > 0 || (oneCtl && h !== c.dom) || rng.chance(flicker)) continue;
       const side = c.sg(h);
       const { elbow, hand } = solveArm(c.shoulder(h), st.p, c.upper, c.fore, side);
       const forearm = norm(sub(hand, elbow));
       let q = qlook(forearm, norm([0, 1, 0.5]));
       const [wp, wy, wr] = st.wrist ?? [0, 0, 0];
       q = qmul(q, qeuler(wy + side * perf.gripYaw, wp + perf.gripPitch, wr));
-      const pose = jitterPose(toWorld(hand), qmul(qBody, q));
+      const pose = handTracking ? jitterPose(toWorld(hand), qlook(sub(toWorld(hand), toWorld(c.shoulder(h))), [0, 1, 0])) : jitterPose(toWorld(hand), qmul(qBody, q));
       if (h === 0) frame.left = pose;
       else frame.right = pose;
     }

@@ -210,8 +210,8 @@ function formatConfusion(c: number[][]): string {
 /** Train the gesture model (see the file comment). */
 export async function main(args: string[]): Promise<void> {
   const a = parseArgs(args);
-  const perLabel = Number(a.get('per-label') ?? 400);
-  const noneFactor = Number(a.get('none-factor') ?? 3);
+  const perLabel = Number(a.get('per-label') ?? 500);
+  const noneFactor = Number(a.get('none-factor') ?? 4);
   const valPerLabel = Number(a.get('val-per-label') ?? 80);
   const epochs = Number(a.get('epochs') ?? 12);
   const seed = Number(a.get('seed') ?? 1234);
