@@ -10,8 +10,8 @@ for (const scene of ['plaza', 'museum', 'classroom']) {
     await waitForReady(page);
     const before = await getState(page);
     expect(before.npcs.length).toBeGreaterThan(0);
-    // In the museum the guide notices the visitor herself, greets and offers a tour (a "hello" now
-    // would restart the greeting and drop her question); elsewhere the visitor says hello.
+    // In the museum the guide notices the visitor herself, greets and offers a tour (a "hello" would
+    // make her greet back and ask again); elsewhere the visitor says hello.
     if (scene !== 'museum') await page.locator('button[data-command="hello"]').click();
     // The greeting reaches an NPC (fusion picks the addressee) and it says something.
     await expect.poll(async () => (await getState(page)).npcs.some((n) => n.saying), { timeout: 20_000 }).toBe(true);
