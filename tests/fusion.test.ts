@@ -85,6 +85,57 @@ describe('fusion', () => {
     expect(fused().find((p) => p.label === 'follow_me')?.target).toEqual({ type: 'npc', id: 'bob' });
   });
 
+  it('a held point keeps the NPC it picked while the ray covers it, even when a nearer NPC steps onto the ray', () => {
+    const { fusion, world, fused } = setup();
+    look(world, [0, 1.5, -1.5]); // at Bob
+    const o: Vec3 = [0.2, 1.3, 0];
+    const toAda: Vec3 = [3 - 0.2, 1.0 - 1.3, -3];
+    fusion.setPointer(o, toAda, 0.1);
+    fusion.ingest({ t: 0.1, kind: 'gesture', label: 'point', confidence: 0.9, source: 'local' });
+    fusion.update(0.1, world);
+    expect(fused()[0].target).toEqual({ type: 'npc', id: 'ada' });
+    // Cy walks in between, 1.6 m along the same ray (nearer than Ada), while the arm stays on Ada.
+    const cy = { id: 'cy', position: [1.32, 0, -1.2] as Vec3, yaw: 0 };
+    world.npcs = [...world.npcs, cy];
+    for (let t = 0.2; t <= 3; t += 0.1) {
+      fusion.setPointer(o, toAda, t);
+      fusion.update(t, world);
+    }
+    fusion.ingest(speech('come_here', 3));
+    fusion.update(3.05, world);
+    expect(fused().find((p) => p.label === 'come_here')?.target).toEqual({ type: 'npc', id: 'ada' });
+    // The arm turns slowly (15 deg over 0.5 s, a held point) onto Cy alone: the ray no longer covers
+    // Ada, so the nearest NPC on it is the one pointed at.
+    const toCy: Vec3 = [Math.sin((28 * Math.PI) / 180), -0.19, -Math.cos((28 * Math.PI) / 180)];
+    for (let k = 1; k <= 5; k++) {
+      const u = k / 5;
+      const l = Math.hypot(...toAda);
+      const d: Vec3 = [toAda[0] / l + (toCy[0] - toAda[0] / l) * u, toAda[1] / l + (toCy[1] - toAda[1] / l) * u, toAda[2] / l + (toCy[2] - toAda[2] / l) * u];
+      fusion.setPointer(o, d, 3.05 + k * 0.1);
+      fusion.update(3.05 + k * 0.1, world);
+    }
+    fusion.ingest(speech('follow_me', 3.6));
+    fusion.update(3.65, world);
+    expect(fused().find((p) => p.label === 'follow_me')?.target).toEqual({ type: 'npc', id: 'cy' });
+  });
+
+  it('a point that picked the nearer NPC on the ray keeps addressing it', () => {
+    const { fusion, world, fused } = setup();
+    look(world, [-10, 1.6, 5]); // looking at nobody
+    const o: Vec3 = [0.2, 1.3, 0];
+    const toAda: Vec3 = [3 - 0.2, 1.0 - 1.3, -3];
+    world.npcs = [...world.npcs, { id: 'cy', position: [1.32, 0, -1.2], yaw: 0 }];
+    fusion.setPointer(o, toAda, 0.1);
+    fusion.ingest({ t: 0.1, kind: 'gesture', label: 'point', confidence: 0.9, source: 'local' });
+    fusion.update(0.1, world);
+    expect(fused()[0].target).toEqual({ type: 'npc', id: 'cy' });
+    fusion.setPointer(o, toAda, 1);
+    fusion.update(1, world);
+    fusion.ingest(speech('come_here', 1));
+    fusion.update(1.05, world);
+    expect(fused().find((p) => p.label === 'come_here')?.target).toEqual({ type: 'npc', id: 'cy' });
+  });
+
   it('a point percept that arrives late (inference under load) still starts the hold', () => {
     const { fusion, world, fused } = setup();
     look(world, [0, 1.5, -1.5]); // at Bob

@@ -68,7 +68,13 @@ export interface FusionOptions {
    * sweeps faster than `pointingSweepDegPerSec` or the pointer is lost. @default 4
    */
   pointingSeconds?: number;
-  /** Angular speed (deg/s) of the pointer ray that ends a held point (the arm drops or turns away). @default 90 */
+  /**
+   * Angular speed (deg/s) of the pointer ray that ends a held point (the arm drops or turns away).
+   * While the point is held, the NPC the point gesture picked stays the addressee as long as the ray
+   * still covers it, even when a nearer NPC comes onto the ray (the arm follows a walking NPC past
+   * someone standing closer: the person pointing still means the one they picked).
+   * @default 90
+   */
   pointingSweepDegPerSec?: number;
   /** Gaze must rest on an NPC this long (s) before an `attention/look` percept. @default 0.3 */
   lookDwellSeconds?: number;
@@ -121,6 +127,8 @@ export function createFusion(options: FusionOptions = {}): Fusion {
   let pointHeld = false;
   let heldT = -Infinity;
   const heldD: Vec3 = [0, 0, -1];
+  // The NPC the last point gesture picked (its id: NPC lists may be rebuilt), '' for none.
+  let pointNpcId = '';
   const lookDwell = options.lookDwellSeconds ?? 0.3;
   const listeners: ((p: Percept) => void)[] = [];
   if (options.onPercept) listeners.push(options.onPercept);
@@ -183,6 +191,22 @@ export function createFusion(options: FusionOptions = {}): Fusion {
     return -1;
   }
 
+  /** Distance along the pointer ray to where it passes NPC `p` (its body cylinder), or -1 on a miss. */
+  function npcRayS(p: Vec3): number {
+    const o = pointerO;
+    const d = pointerD;
+    const h2 = d[0] * d[0] + d[2] * d[2];
+    if (h2 < 1e-9) return -1;
+    // Closest approach of the ray to the NPC's vertical axis, then a cylinder test.
+    const s = ((p[0] - o[0]) * d[0] + (p[2] - o[2]) * d[2]) / h2;
+    if (s <= 0 || s > maxDist) return -1;
+    const cx = o[0] + d[0] * s - p[0];
+    const cz = o[2] + d[2] * s - p[2];
+    const cy = o[1] + d[1] * s;
+    if (Math.hypot(cx, cz) > npcRadius + s * slack || cy < p[1] - 0.1 || cy > p[1] + npcHeight + s * slack) return -1;
+    return s;
+  }
+
   // What a pointer ray hits: kind 0 none, 1 npc, 2 poi, 3 floor; result in `hit`.
   const hit = { kind: 0, index: -1, point: [0, 0, 0] as Vec3 };
   function castPointer(world: FusionWorld): void {
@@ -191,17 +215,9 @@ export function createFusion(options: FusionOptions = {}): Fusion {
     const o = pointerO;
     const d = pointerD;
     let bestS = Infinity;
-    const h2 = d[0] * d[0] + d[2] * d[2];
     for (let i = 0; i < world.npcs.length; i++) {
-      const p = world.npcs[i].position;
-      if (h2 < 1e-9) continue;
-      // Closest approach of the ray to the NPC's vertical axis, then a cylinder test.
-      const s = ((p[0] - o[0]) * d[0] + (p[2] - o[2]) * d[2]) / h2;
-      if (s <= 0 || s > maxDist) continue;
-      const cx = o[0] + d[0] * s - p[0];
-      const cz = o[2] + d[2] * s - p[2];
-      const cy = o[1] + d[1] * s;
-      if (Math.hypot(cx, cz) > npcRadius + s * slack || cy < p[1] - 0.1 || cy > p[1] + npcHeight + s * slack) continue;
+      const s = npcRayS(world.npcs[i].position);
+      if (s < 0) continue;
       if (s < bestS) {
         bestS = s;
         hit.kind = 1;
@@ -250,9 +266,18 @@ export function createFusion(options: FusionOptions = {}): Fusion {
     return best;
   }
 
-  /** The NPC a percept at time `t` addresses: pointed at (during a point gesture), looked at, else nearest facing; or -1. */
+  /**
+   * The NPC a percept at time `t` addresses: pointed at (during a point gesture: the one the gesture
+   * picked while the ray still covers it, else the nearest on the ray), looked at, else nearest
+   * facing; or -1.
+   */
   function addressee(t: number, world: FusionWorld): number {
     if (t - pointerT <= pointerHold && (pointHeld || Math.abs(t - pointGestureT) <= pointingS)) {
+      if (pointNpcId !== '') {
+        for (let i = 0; i < world.npcs.length; i++) {
+          if (world.npcs[i].id === pointNpcId && npcRayS(world.npcs[i].position) >= 0) return i;
+        }
+      }
       castPointer(world);
       if (hit.kind === 1) return hit.index;
     }
@@ -307,6 +332,7 @@ export function createFusion(options: FusionOptions = {}): Fusion {
         else if (hit.kind === 2) target = { type: 'poi', id: world.pois[hit.index].id };
         else if (hit.kind === 3) target = { type: 'point', position: [hit.point[0], hit.point[1], hit.point[2]] };
       }
+      pointNpcId = target?.type === 'npc' ? target.id : '';
     } else if (p.kind === 'gesture' && ADDRESSED_GESTURES.has(label)) {
       if (!target) {
         const i = addressee(p.t, world);
@@ -411,6 +437,7 @@ export function createFusion(options: FusionOptions = {}): Fusion {
       pointerT = -Infinity;
       pointGestureT = -Infinity;
       pointHeld = false;
+      pointNpcId = '';
       gazeNpc = -1;
       lookedNpc = -1;
     },
