@@ -11,26 +11,26 @@ import { loadGestureModelFromDir, parseClip } from '../scripts/gesture/node-io';
 import { streamClip } from '../scripts/gesture/stream-sim';
 
 const DIR = 'tests/fixtures/gesture';
-// Measured with the shipped model: accuracy 0.975, false triggers 0 (10 `none` clips). The guards
+// Measured with the shipped model: accuracy 1.0, false triggers 0 (10 `none` clips). The guards
 // leave room for one or two clips to change with a retrained model, no more.
-const ACCURACY_FLOOR = 0.9;
+const ACCURACY_FLOOR = 0.95;
 const FALSE_TRIGGER_CEILING = 0.1;
 
 // Second held-out motion model (scripts/gesture/synth-third.ts, seed 23: joint-angle arms, a
-// two-joint neck, a modelled tracker), in tests/fixtures/gesture/third. The shipped model is far
-// from the issue's target there: measured accuracy 0.675, false triggers 0.40 (4 of 10 `none`
-// clips). These guards pin that level so a retrained model cannot get worse unnoticed; they are
-// NOT the target (>= 0.95 / <= 0.03), which is not met (docs/gesture.md).
+// two-joint neck, a modelled tracker), in tests/fixtures/gesture/third. The shipped model is short
+// of the issue's target there: measured accuracy 0.80, false triggers 0 (10 `none` clips; 0.10 on
+// the 320-clip set). These guards pin that level so a retrained model cannot get worse unnoticed;
+// they are NOT the target (>= 0.95 / <= 0.03), which is not met (docs/gesture.md).
 const THIRD_DIR = 'tests/fixtures/gesture/third';
-const THIRD_ACCURACY_FLOOR = 0.6;
-const THIRD_FALSE_TRIGGER_CEILING = 0.5;
+const THIRD_ACCURACY_FLOOR = 0.75;
+const THIRD_FALSE_TRIGGER_CEILING = 0.2;
 
 // Fourth motion model (scripts/gesture/synth-fourth.ts, seed 37: via-point plans tracked by
 // damped springs in shoulder-centred coordinates, rays planned on their own, a tracker with
 // duplicated frames, spikes and bias drift), in tests/fixtures/gesture/fourth. Shipped model:
-// accuracy 0.775, false triggers 0 (10 `none` clips); guards pin that level, not the target.
+// accuracy 0.925, false triggers 0 (10 `none` clips); guards pin that level, not the target.
 const FOURTH_DIR = 'tests/fixtures/gesture/fourth';
-const FOURTH_ACCURACY_FLOOR = 0.7;
+const FOURTH_ACCURACY_FLOOR = 0.875;
 const FOURTH_FALSE_TRIGGER_CEILING = 0.1;
 
 async function scoreDir(dir: string) {

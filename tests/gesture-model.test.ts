@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { GESTURE_LABELS } from '../src/core/types';
@@ -52,7 +53,8 @@ describe('gesture decision', () => {
 
 describe('gesture recognizer', () => {
   it('emits one point percept with the controller target ray, and never runs two inferences at once', async () => {
-    const clip = synthClip('point', makePerformer(2), createRng(31));
+    // A point from the committed held-out sample (the eval counts it too), streamed frame by frame.
+    const clip = parseClip(readFileSync('tests/fixtures/gesture/point__0001.json', 'utf8'), 'point__0001.json');
     const motion = createMotionBuffer(4, 160);
     const percepts: GesturePercept[] = [];
     const rec = createGestureRecognizer(model, motion, { onPercept: (p) => percepts.push(p) });

@@ -53,6 +53,13 @@ export interface Performer {
   oneController: number;
   gripPitch: number;
   gripYaw: number;
+  /** Where the controller's origin sits relative to the wrist (hand frame, metres). */
+  gripOffset: Vec3;
+  /** Habitual forearm rotation of a held controller (radians, + pronates). */
+  pronBias: number;
+  /** Head tremor amplitude (radians) and neck share of head pitch/yaw (two-joint neck). */
+  headTremor: number;
+  neckShare: number;
 }
 
 /** Create performer `id` (deterministic from the id). */
@@ -71,6 +78,10 @@ export function makePerformer(id: number): Performer {
     oneController: r.pick([0, 0.05, 0.2]),
     gripPitch: r.uniform(-8, 15) * DEG,
     gripYaw: r.uniform(-8, 8) * DEG,
+    gripOffset: [r.uniform(-0.02, 0.02), r.uniform(-0.03, 0.03), r.uniform(-0.05, 0.03)],
+    pronBias: r.uniform(-25, 25) * DEG,
+    headTremor: r.uniform(0.03, 0.35) * DEG,
+    neckShare: r.uniform(0, 0.5),
   };
 }
 
@@ -91,6 +102,11 @@ interface HandState {
   p: Vec3;
   /** Wrist rotation relative to the forearm: pitch (+ tilts the ray up), yaw, roll (radians). */
   wrist?: [number, number, number];
+  /**
+   * Forearm rotation (radians, + pronates), applied before the wrist: it swings a ray that the
+   * wrist or the grip tilts off the forearm around the forearm's axis.
+   */
+  pron?: number;
 }
 type HandFn = (t: number) => HandState | null;
 interface HeadState {
@@ -152,19 +168,47 @@ class Ctx {
     this.arm = this.upper + this.fore;
     this.hipY = h * 0.52;
     this.dom = rng.chance(perf.rightHanded) ? 1 : 0;
-    const front = perf.restStyle === 'front' ? !rng.chance(0.2) : rng.chance(0.2);
-    this.rests = [0, 1].map((i) => {
-      const sg = i ? 1 : -1;
-      return front
-        ? ([sg * rng.uniform(0.1, 0.36), this.hipY + rng.uniform(-0.05, 0.2), -rng.uniform(0.15, 0.45)] as Vec3)
-        : ([sg * (this.shX + rng.uniform(0.02, 0.1)), this.hipY - rng.uniform(0.0, 0.08), -rng.uniform(0.0, 0.12)] as Vec3);
-    }) as [Vec3, Vec3];
-    this.restWrist = [0, 1].map(() => [rng.uniform(-30, 35) * DEG, rng.uniform(-20, 20) * DEG, rng.uniform(-40, 40) * DEG]) as Ctx['restWrist'];
+    // Rest poses of all kinds: the performer's habit most of the time, otherwise any of them
+    // (arms hanging, hands held far out to the side, crossed, on the hips, controllers held forward).
+    const habit: RestKind = perf.restStyle;
+    const kind: RestKind = rng.chance(0.5) ? habit : rng.pick(REST_KINDS);
+    const kinds: [RestKind, RestKind] = [kind, rng.chance(0.8) ? kind : rng.pick(REST_KINDS)];
+    this.rests = [0, 1].map((i) => this.restPose(i, kinds[i])) as [Vec3, Vec3];
+    this.restWrist = [0, 1].map((i) => {
+      const low = kinds[i] === 'hang' || kinds[i] === 'out' || kinds[i] === 'side';
+      return [(low ? rng.uniform(-20, 70) : rng.uniform(-30, 35)) * DEG, rng.uniform(-20, 20) * DEG, rng.uniform(-40, 40) * DEG];
+    }) as Ctx['restWrist'];
     this.restDrift = [smoothNoise(rng, 0.012 * perf.sway, 0.1, 0.6), smoothNoise(rng, 0.012 * perf.sway, 0.1, 0.6)];
     this.tremor = [smoothNoise(rng, perf.tremor, 5, 11, 4), smoothNoise(rng, perf.tremor, 5, 11, 4)];
   }
   sg(h: number): number {
     return h ? 1 : -1;
+  }
+  /** A resting hand position of `kind` for hand `i` (body frame). */
+  restPose(i: number, kind: RestKind): Vec3 {
+    const { rng } = this;
+    const sg = this.sg(i);
+    switch (kind) {
+      case 'front':
+        return [sg * rng.uniform(0.1, 0.36), this.hipY + rng.uniform(-0.05, 0.2), -rng.uniform(0.15, 0.45)];
+      case 'side':
+        return [sg * (this.shX + rng.uniform(0.02, 0.1)), this.hipY - rng.uniform(0.0, 0.08), -rng.uniform(0.0, 0.12)];
+      case 'hang':
+        return [sg * (this.shX + rng.uniform(-0.02, 0.05)), this.shY - this.arm * rng.uniform(0.9, 0.98), rng.uniform(-0.08, 0.06)];
+      case 'out': {
+        // Arm held out to the side (leaning, balancing, relaxed abduction), elbow nearly straight.
+        const ab = rng.uniform(15, 55) * DEG;
+        const ext = this.arm * rng.uniform(0.85, 0.98);
+        return [sg * (this.shX + ext * Math.sin(ab)), this.shY - ext * Math.cos(ab), -rng.uniform(-0.05, 0.25)];
+      }
+      case 'crossed':
+        return [-sg * rng.uniform(0.02, 0.16), this.shY - rng.uniform(0.12, 0.3), -rng.uniform(0.1, 0.22)];
+      case 'hips':
+        return [sg * (this.shX + rng.uniform(0.0, 0.08)), this.hipY + rng.uniform(0.02, 0.15), rng.uniform(-0.02, 0.08)];
+      case 'forward':
+        // Holding the controllers out in front, elbows bent.
+        return [sg * rng.uniform(0.08, 0.3), this.hipY + rng.uniform(0.05, 0.35), -rng.uniform(0.3, 0.5)];
+    }
   }
   shoulder(h: number): Vec3 {
     return [this.sg(h) * this.shX, this.shY, 0.02];
@@ -184,6 +228,10 @@ class Ctx {
     return (t) => ({ p: this.rest(h, t), wrist: this.restWrist[h] });
   }
 }
+
+/** Kinds of rest pose a hand can hold between gestures. */
+type RestKind = 'front' | 'side' | 'hang' | 'out' | 'crossed' | 'hips' | 'forward';
+const REST_KINDS: readonly RestKind[] = ['front', 'side', 'hang', 'out', 'crossed', 'hips', 'forward'];
 
 /** Piecewise min-jerk path through keyframes [time, position]. */
 function path(keys: [number, Vec3][]): (t: number) => Vec3 {
@@ -267,19 +315,30 @@ function gestureScript(label: GestureLabel, c: Ctx): Script {
       return { duration, onset: lead, complete: ts + 1 / f + 0.05, style: `wave:${style}`, head, hands };
     }
     case 'beckon': {
-      const style = rng.pick(['fingers', 'hand', 'arm']);
-      const f = rng.uniform(0.9, 2.2) * tempo;
+      // Wrist-led (fingers/hand), arm-led (the hand pulled back) and elbow-led (the forearm swung
+      // about a still elbow) beckons, palm up, down or sideways, one to five curls.
+      const style = rng.pick(['fingers', 'hand', 'arm', 'elbow', 'elbow']);
+      const f = rng.uniform(0.7, 2.5) * tempo;
       const d = (style === 'fingers' ? rng.uniform(0.015, 0.045) : style === 'hand' ? rng.uniform(0.04, 0.09) : rng.uniform(0.08, 0.16)) * perf.amp;
-      const curl = (style === 'fingers' ? rng.uniform(35, 70) : style === 'hand' ? rng.uniform(20, 45) : rng.uniform(8, 30)) * DEG;
-      const center: Vec3 = [sg * rng.uniform(0.0, 0.26), c.shY - rng.uniform(0.05, 0.32), -rng.uniform(0.25, 0.48)];
-      const raise = rng.uniform(0.25, 0.55) / tempo;
+      const curl = (style === 'fingers' ? rng.uniform(35, 70) : style === 'hand' ? rng.uniform(20, 45) : style === 'elbow' ? rng.uniform(0, 35) : rng.uniform(8, 30)) * DEG;
+      const center: Vec3 = [sg * rng.uniform(-0.05, 0.28), c.shY - rng.uniform(0.02, 0.38), -rng.uniform(0.22, 0.48)];
+      const raise = rng.uniform(0.2, 0.6) / tempo;
       const ts = lead + raise;
-      const n = rng.uniform(2, 5);
+      const n = rng.chance(0.15) ? rng.uniform(1.2, 2) : rng.uniform(2, 5);
       const endT = Math.min(ts + n / f, 2.95);
       const duration = Math.min(3, Math.max(1, endT + rng.uniform(0, 0.3)));
-      const roll = rng.chance(0.6) ? rng.uniform(150, 200) * DEG : rng.uniform(-20, 20) * DEG; // palm up or palm down
+      const palm = rng.pick(['up', 'up', 'down', 'side', 'side']);
+      const pron = (palm === 'up' ? rng.uniform(150, 210) : palm === 'down' ? rng.uniform(-25, 25) : sg * rng.uniform(60, 110)) * DEG;
+      // Wrist pitch is + for extension; a curl is flexion (the ray rises with the palm up, falls
+      // with the palm down and swings sideways with the palm to the side).
       const basePitch = rng.uniform(-10, 25) * DEG;
       const skew = rng.uniform(0.25, 0.5); // share of a cycle spent pulling
+      // Elbow-led: the forearm (elevation th0, swing amplitude sw) turns about the elbow.
+      const th0 = rng.uniform(-10, 45) * DEG;
+      const sw = rng.uniform(15, 45) * DEG * Math.min(1.2, perf.amp);
+      const az = sg * rng.uniform(-15, 20) * DEG;
+      const elbowAt = sub(center, scale([Math.sin(az) * Math.cos(th0), Math.sin(th0), -Math.cos(az) * Math.cos(th0)], c.fore));
+      const foreAt = (th: number): Vec3 => add(elbowAt, scale([Math.sin(az) * Math.cos(th), Math.sin(th), -Math.cos(az) * Math.cos(th)], c.fore));
       const approach = path([
         [lead, c.rests[dom]],
         [ts, center],
@@ -288,14 +347,16 @@ function gestureScript(label: GestureLabel, c: Ctx): Script {
         const ph = (f * (t - ts)) % 1;
         return ph < skew ? 0.5 - 0.5 * Math.cos((Math.PI * ph) / skew) : 0.5 + 0.5 * Math.cos((Math.PI * (ph - skew)) / (1 - skew));
       };
+      const wob = smoothNoise(rng, rng.uniform(3, 12) * DEG, 0.2, 1.2, 2);
       hands[dom] = (t) => {
+        const u = minJerk((t - lead) / raise);
         if (t < lead) return { p: c.rest(dom, t) };
-        if (t < ts) return { p: approach(t), wrist: [basePitch * minJerk((t - lead) / raise), 0, roll * minJerk((t - lead) / raise)] };
+        if (t < ts) return { p: approach(t), wrist: [-basePitch * u, 0, 0], pron: pron * u };
         const g = t < endT ? cyc(t) : 0;
-        const p = add(center, [0, 0.35 * d * g, d * g]);
-        return { p: add(p, c.tremor[dom](t)), wrist: [basePitch + curl * g, 0, roll] };
+        const p = style === 'elbow' ? foreAt(th0 + sw * g) : add(center, [0, 0.35 * d * g, d * g]);
+        return { p: add(p, c.tremor[dom](t)), wrist: [-(basePitch + curl * g), 0, 0], pron: pron + wob(t)[0] };
       };
-      return { duration, onset: lead, complete: ts + 1.6 / f, style: `beckon:${style}`, head, hands };
+      return { duration, onset: lead, complete: ts + Math.min(1.6, n) / f, style: `beckon:${style}:${palm}`, head, hands };
     }
     case 'point': {
       const az = (sg * rng.uniform(-25, 75) + rng.normal(0, 8)) * DEG;
@@ -316,7 +377,14 @@ function gestureScript(label: GestureLabel, c: Ctx): Script {
       if (retract) keys.push([endHold + 0.45, c.rests[dom]]);
       const pp = path(keys);
       const wp = rng.uniform(-8, 6) * DEG;
-      hands[dom] = (t) => ({ p: add(t < lead ? c.rest(dom, t) : pp(t), c.tremor[dom](t)), wrist: [wp, 0, 0] });
+      // A held point drifts a little (position and wrist), more for some people than others.
+      const drift = smoothNoise(rng, rng.uniform(0.003, 0.025), 0.1, 0.8, 2);
+      const wdrift = smoothNoise(rng, rng.uniform(1, 6) * DEG, 0.1, 0.8, 2);
+      hands[dom] = (t) => {
+        const w = wdrift(t);
+        const held = minJerk((t - te) / 0.3);
+        return { p: add(add(t < lead ? c.rest(dom, t) : pp(t), c.tremor[dom](t)), scale(drift(t), held)), wrist: [wp + w[0], w[1], 0] };
+      };
       // People often look where they point.
       const look = rng.chance(0.6);
       const h2 = withHead(head, (t, h) => (look ? { ...h, yaw: h.yaw + 0.6 * az * minJerk((t - lead) / reach), pitch: h.pitch + 0.5 * el * minJerk((t - lead) / reach) } : h));
@@ -332,8 +400,12 @@ function gestureScript(label: GestureLabel, c: Ctx): Script {
       const endHold = Math.min(te + hold, 2.95);
       const duration = Math.min(3, Math.max(1, endHold + rng.uniform(0, 0.2)));
       const y = c.shY + rng.uniform(-0.28, 0.08);
-      const palm = rng.uniform(45, 85) * DEG;
+      // Palm out: the wrist extends, tilting the ray up (most of the time) or hardly at all (the
+      // controller held level); the forearm rotation swings a tilted ray to either side.
+      const palm = (rng.chance(0.75) ? rng.uniform(35, 90) : rng.uniform(-5, 35)) * DEG;
       const mk = (h: 0 | 1): HandFn => {
+        const pron = rng.uniform(-35, 35) * DEG;
+        const drift = smoothNoise(rng, rng.uniform(0.003, 0.02), 0.1, 0.8, 2);
         const s = c.sg(h);
         const near: Vec3 = [s * rng.uniform(0.05, 0.22), y + rng.uniform(-0.05, 0.05), -rng.uniform(0.12, 0.25)];
         const far = c.reach(h, s * rng.uniform(-22, 8) * DEG, Math.asin(Math.max(-1, Math.min(1, (y - c.shY) / c.arm))), rng.uniform(0.78, 0.97));
@@ -343,7 +415,10 @@ function gestureScript(label: GestureLabel, c: Ctx): Script {
           [te, far],
         ]);
         const roll = s * rng.uniform(0, 10) * DEG;
-        return (t) => ({ p: add(t < lead ? c.rest(h, t) : pp(t), c.tremor[h](t)), wrist: [palm * minJerk((t - lead) / prep), 0, roll] });
+        return (t) => {
+          const u = minJerk((t - lead) / prep);
+          return { p: add(add(t < lead ? c.rest(h, t) : pp(t), c.tremor[h](t)), scale(drift(t), minJerk((t - te) / 0.3))), wrist: [palm * u, 0, roll], pron: pron * u };
+        };
       };
       hands[dom] = mk(dom);
       if (both) hands[other] = mk(other);
@@ -445,6 +520,7 @@ export const NONE_STYLES = [
   'drink',
   'drift',
   'poke',
+  'rest-shift',
 ] as const;
 
 function noneScript(c: Ctx, forced?: (typeof NONE_STYLES)[number]): Script {
@@ -818,6 +894,25 @@ function noneScript(c: Ctx, forced?: (typeof NONE_STYLES)[number]): Script {
       head = withHead(head, (t, h) => ({ ...h, pitch: h.pitch + pd * minJerk((t - lead) / 0.5) }));
       break;
     }
+    case 'rest-shift': {
+      // Moving one or both hands from one rest pose to another (out to the side, onto the hips,
+      // crossing the arms, holding the controllers forward) and staying there.
+      for (const h of rng.chance(0.5) ? ([0, 1] as const) : ([dom] as const)) {
+        const to = c.restPose(h, rng.pick(REST_KINDS));
+        const t1 = lead + rng.uniform(0.3, 1.0);
+        const pp = path([
+          [lead, c.rests[h]],
+          [t1, to],
+        ]);
+        const w0 = c.restWrist[h];
+        const w1: [number, number, number] = [rng.uniform(-30, 60) * DEG, rng.uniform(-20, 20) * DEG, 0];
+        hands[h] = (t) => {
+          const u = minJerk((t - lead) / (t1 - lead));
+          return { p: add(add(pp(t), c.restDrift[h](t)), c.tremor[h](t)), wrist: [w0[0] + (w1[0] - w0[0]) * u, w0[1] + (w1[1] - w0[1]) * u, 0] };
+        };
+      }
+      break;
+    }
     case 'head-tilt': {
       const r = rng.uniform(10, 25) * DEG * (rng.chance(0.5) ? 1 : -1);
       const t1 = lead + rng.uniform(0.3, 0.7);
@@ -864,24 +959,59 @@ function render(script: Script, c: Ctx, label: GestureLabel): SynthClip {
   const dropP = rng.pick([0, 0, 0.005, 0.01, 0.03, 0.06]);
   // Tracked hands instead of controllers: the target ray runs from the shoulder through the hand,
   // and hands flicker in and out of tracking.
-  const handTracking = rng.chance(0);
+  const handTracking = rng.chance(0.08);
   const flicker = rng.chance(0.15) || handTracking ? rng.uniform(0.05, 0.45) : 0;
   const drop = [0, 0];
   const sway = smoothNoise(rng, 0.01 * perf.sway, 0.1, 0.5);
+  // Forearm rotation and wrist wobble that tilt the target ray, varying within the clip.
+  const pronOff = [0, 1].map(() => perf.pronBias + rng.uniform(-20, 20) * DEG);
+  const pronNoise = [0, 1].map(() => smoothNoise(rng, rng.uniform(2, 15) * DEG, 0.1, 1.0, 2));
+  const wristNoise = [0, 1].map(() => smoothNoise(rng, rng.uniform(1, 8) * DEG, 0.1, 1.0, 2));
+  // Head: physiological tremor and a two-joint neck (part of the pitch and yaw at C7).
+  const headTremor = smoothNoise(rng, perf.headTremor, 7, 12, 3);
+  const neckK = Math.min(0.7, perf.neckShare * rng.uniform(0.5, 1.5));
+  // Tracker: hand latency relative to the head, velocity prediction (overshoots at reversals)
+  // and low-pass filtering.
+  const lag = rng.chance(0.5) ? rng.uniform(0, 0.05) : 0;
+  const predict = rng.chance(0.4) ? rng.uniform(0.3, 1.3) * Math.max(lag, 0.01) : 0;
+  const tau = rng.chance(0.4) ? rng.uniform(0.008, 0.05) : 0;
+  const lp: ({ p: Vec3; q: Quat; t: number } | null)[] = [null, null];
   const frames: SynthClip['frames'] = [];
   const jitterPose = (p: Vec3, q: Quat): Pose => ({
     p: [p[0] + rng.normal(0, posNoise), p[1] + rng.normal(0, posNoise), p[2] + rng.normal(0, posNoise)],
     q: qnorm(qmul(q, qeuler(rng.normal(0, rotNoise), rng.normal(0, rotNoise), rng.normal(0, rotNoise)))),
   });
-  let t = 0;
-  while (t <= script.duration + 1e-9) {
-    const b = script.body?.(t) ?? { x: 0, y: 0, z: 0, yaw: 0 };
+  const bodyAt = (tt: number) => {
+    const b = script.body?.(tt) ?? { x: 0, y: 0, z: 0, yaw: 0 };
     const qBody = qmul(qWorld0, qaxis([0, 1, 0], b.yaw));
     const toWorld = (p: Vec3): Vec3 => add(add(origin, qrot(qWorld0, [b.x, b.y, b.z])), qrot(qBody, p));
+    return { qBody, toWorld };
+  };
+  /** The (noise-free) world pose of hand `h`'s controller at script time `tt`, or null. */
+  const handAt = (h: 0 | 1, tt: number): { p: Vec3; q: Quat } | null => {
+    const st = script.hands[h](tt);
+    if (!st) return null;
+    const { qBody, toWorld } = bodyAt(tt);
+    const side = c.sg(h);
+    const { elbow, hand } = solveArm(c.shoulder(h), st.p, c.upper, c.fore, side);
+    if (handTracking) return { p: toWorld(hand), q: qlook(sub(toWorld(hand), toWorld(c.shoulder(h))), [0, 1, 0]) };
+    const forearm = norm(sub(hand, elbow));
+    let q = qlook(forearm, norm([0, 1, 0.5]));
+    const [wp, wy, wr] = st.wrist ?? [0, 0, 0];
+    const wn = wristNoise[h](tt);
+    const pron = (st.pron ?? 0) + side * (pronOff[h] + pronNoise[h](tt)[0]);
+    q = qmul(qmul(q, qaxis([0, 0, -1], pron)), qeuler(wy + wn[1] + side * perf.gripYaw, wp + wn[0] + perf.gripPitch, wr));
+    return { p: toWorld(add(hand, qrot(q, perf.gripOffset))), q: qmul(qBody, q) };
+  };
+  let t = 0;
+  while (t <= script.duration + 1e-9) {
+    const { qBody, toWorld } = bodyAt(t);
     const hs = script.head(t);
-    const qHeadLocal = qeuler(hs.yaw, hs.pitch, hs.roll);
-    const neck: Vec3 = add([0, c.eye - 0.11, 0.05], sway(t));
-    const headP = add(neck, qrot(qHeadLocal, [0, 0.11, -0.08]));
+    const tr = headTremor(t);
+    const qHeadLocal = qeuler(hs.yaw + tr[0], hs.pitch + tr[1], hs.roll + tr[2]);
+    const c7: Vec3 = add([0, c.eye - 0.25, 0.05], sway(t));
+    const atlas = add(c7, qrot(qeuler(hs.yaw * neckK, hs.pitch * neckK, 0), [0, 0.14, 0]));
+    const headP = add(atlas, qrot(qHeadLocal, [0, 0.11, -0.08]));
     const frame: SynthClip['frames'][number] = {
       t: t0 + t,
       head: jitterPose(toWorld(headP), qmul(qBody, qHeadLocal)),
@@ -889,17 +1019,27 @@ function render(script: Script, c: Ctx, label: GestureLabel): SynthClip {
       right: null,
     };
     for (const h of [0, 1] as const) {
-      const st = script.hands[h](t);
       if (drop[h] > 0) drop[h]--;
       else if (rng.chance(dropP)) drop[h] = rng.int(1, rng.chance(0.3) ? 25 : 8);
-      if (!st || drop[h] > 0 || (oneCtl && h !== c.dom) || rng.chance(flicker)) continue;
-      const side = c.sg(h);
-      const { elbow, hand } = solveArm(c.shoulder(h), st.p, c.upper, c.fore, side);
-      const forearm = norm(sub(hand, elbow));
-      let q = qlook(forearm, norm([0, 1, 0.5]));
-      const [wp, wy, wr] = st.wrist ?? [0, 0, 0];
-      q = qmul(q, qeuler(wy + side * perf.gripYaw, wp + perf.gripPitch, wr));
-      const pose = handTracking ? jitterPose(toWorld(hand), qlook(sub(toWorld(hand), toWorld(c.shoulder(h))), [0, 1, 0])) : jitterPose(toWorld(hand), qmul(qBody, q));
+      const cur = drop[h] > 0 || (oneCtl && h !== c.dom) || rng.chance(flicker) ? null : handAt(h, t - lag);
+      if (!cur) {
+        lp[h] = null;
+        continue;
+      }
+      if (predict > 0) {
+        const prev = handAt(h, t - lag - 0.011);
+        if (prev) cur.p = add(cur.p, scale(sub(cur.p, prev.p), predict / 0.011));
+      }
+      const f = lp[h];
+      if (tau > 0 && f) {
+        const al = 1 - Math.exp(-(t - f.t) / tau);
+        f.p = lerp3(f.p, cur.p, al);
+        const d = dot4(f.q, cur.q) < 0 ? -1 : 1;
+        f.q = qnorm([f.q[0] + (d * cur.q[0] - f.q[0]) * al, f.q[1] + (d * cur.q[1] - f.q[1]) * al, f.q[2] + (d * cur.q[2] - f.q[2]) * al, f.q[3] + (d * cur.q[3] - f.q[3]) * al]);
+        f.t = t;
+      } else lp[h] = { p: cur.p, q: cur.q, t };
+      const out = lp[h]!;
+      const pose = jitterPose(out.p, out.q);
       if (h === 0) frame.left = pose;
       else frame.right = pose;
     }
@@ -910,6 +1050,10 @@ function render(script: Script, c: Ctx, label: GestureLabel): SynthClip {
     t += dt;
   }
   return { label, hz, frames, onset: script.onset, complete: script.complete, style: script.style, performer: perf.id };
+}
+
+function dot4(a: Quat, b: Quat): number {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2] + a[3] * b[3];
 }
 
 /** Generate one clip of `label` by performer `perf` from `rng`. */

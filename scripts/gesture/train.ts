@@ -313,12 +313,14 @@ probabilities into one percept per gesture (src/perception/gesture/decision.ts).
 ## Data
 All synthetic, from \`scripts/gesture/synth.ts\` (procedural two-link-arm model: body size, handedness,
 tempo, amplitude, tremor, idle sway, placement and facing anywhere, 30-120 Hz uneven sampling,
-dropped hand frames; ${GESTURE_LABELS.length - 1} gestures and ${NONE_STYLES.length} kinds of \`none\` including near-misses).
+dropped hand frames; forearm rotation, wrist wobble and controller grip offsets that tilt the target
+ray, rest poses of seven kinds, head tremor and a two-joint neck, tracker latency, prediction,
+low-pass filtering and hand-tracking rays; ${GESTURE_LABELS.length - 1} gestures and ${NONE_STYLES.length} kinds of \`none\` including near-misses).
 - Training: ${trainClips.length} clips (${perLabel} a gesture, ${perLabel * noneFactor} none) by performers 0-31,
   ${train.n} windows (streaming windows after the gesture is complete carry its label, windows before it starts are none), randomly mirrored left-right.
 - Validation: ${valClips.length} clips by performers 32-39 (body, tempo, amplitude, noise and idle
   styles never seen in training); ${val.n} windows.
-- Nothing from \`scripts/gesture/synth-heldout.ts\` (the evaluation generator) is used for training or tuning.
+- Nothing from the evaluation generators (\`scripts/gesture/synth-heldout.ts\`, \`synth-third.ts\`, \`synth-fourth.ts\`) is used for training or tuning.
 
 ## Features
 \`src/perception/gesture/features.ts\`: resampled by time to ${GESTURE_RATE_HZ} Hz over ${GESTURE_WINDOW_S} s
@@ -351,8 +353,8 @@ ${formatConfusion(score.confusion)}
 \`none\` styles that fired: ${[...noneCounts.keys()].sort().map((k) => `${k} ${noneMisfires.get(k) ?? 0}/${noneCounts.get(k)}`).join(', ')}
 
 ## Held-out evaluation
-Scored with \`npm run eval -- gesture DIR\` on clips from the structurally different generator
-\`scripts/gesture/synth-heldout.ts\`; see docs/gesture.md for the figures and the command.
+Scored with \`npm run eval -- gesture DIR\` on clips from three structurally different generators
+(\`scripts/gesture/synth-heldout.ts\`, \`synth-third.ts\`, \`synth-fourth.ts\`); see docs/gesture.md for the figures and the commands.
 `;
   writeFileSync(join(outDir, 'model-card.md'), card);
   log(`wrote ${outDir}: model.json, weights.bin (${bytes} bytes), settings.json, model-card.md; wall ${totalMinutes.toFixed(1)} min, CPU ${cpuMinutes.toFixed(1)} min`);
