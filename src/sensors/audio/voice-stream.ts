@@ -101,8 +101,19 @@ export function createVoiceStream(options: VoiceStreamOptions): VoiceStream {
       }
       setState('requesting', 'asking for the microphone');
       try {
+        // Chrome's automatic gain control and noise suppression are off: they change the signal in
+        // ways the voice model never saw in training. Measured with e2e/fixtures/follow-stop-loop.wav
+        // as the fake microphone (WebGPU, 60 s a run; 2026-11-23): with both on (3 runs) the same
+        // utterance peaked anywhere from 22.8 to 38.5 dB depending on the silence before it (the
+        // first one after the app starts always 38.5), and 2 of 13 utterances were heard as unknown
+        // (one the first "stop", 0.43; one a "follow me" at 22.8 dB); with both off (4 runs) every
+        // utterance peaked at 30.3-32.1 dB and 17 of 17 were heard right, the first "stop" each time
+        // (0.75-0.94). Echo cancellation stays on: with nothing playing it changed neither the level
+        // (30.3-31.5 dB on, 30.9-32.1 off) nor a decision (8 of 8 on, 9 of 9 off), and where the
+        // browser has voices the NPCs speak through the speakers (src/app/npc/speech.ts), which the
+        // microphone would otherwise hear as commands.
         media = await navigator.mediaDevices.getUserMedia({
-          audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+          audio: { channelCount: 1, echoCancellation: true, noiseSuppression: false, autoGainControl: false },
           video: false,
         });
         ctx = new AudioContext();
