@@ -33,6 +33,12 @@ export interface VoiceStream extends VoiceFrameSink {
   start(): Promise<void>;
   /** Take frames (true) or drop them (false: push-to-talk released). */
   setListening(on: boolean): void;
+  /**
+   * Call `listener` right after each chunk's frames are in `buffer` (20 ms of audio; only while
+   * listening), so a recognizer can look at them on arrival instead of at the next render frame.
+   * Returns unsubscribe.
+   */
+  onFrames(listener: () => void): () => void;
   /** Release the microphone. */
   stop(): void;
 }
@@ -47,6 +53,7 @@ export function createVoiceStream(options: VoiceStreamOptions): VoiceStream {
   let node: AudioWorkletNode | null = null;
   let listening = true;
   let chunks = 0;
+  const frameListeners: (() => void)[] = [];
 
   const setState = (s: MediaState, why: string) => {
     state = s;
@@ -60,6 +67,7 @@ export function createVoiceStream(options: VoiceStreamOptions): VoiceStream {
     // Stamped on arrival: the worklet posts each 20 ms chunk as soon as it is complete, so the
     // capture-to-arrival delay is about one render quantum (~3 ms) plus message latency.
     sink.push(e.data, now());
+    for (let k = 0; k < frameListeners.length; k++) frameListeners[k]();
   };
 
   const stream: VoiceStream = {
@@ -135,6 +143,13 @@ export function createVoiceStream(options: VoiceStreamOptions): VoiceStream {
         const c = classifyMediaError(err, 'microphone');
         setState(c.state, c.reason);
       }
+    },
+    onFrames(listener) {
+      frameListeners.push(listener);
+      return () => {
+        const k = frameListeners.indexOf(listener);
+        if (k >= 0) frameListeners.splice(k, 1);
+      };
     },
     setListening(on) {
       if (on === listening) return;
