@@ -4,6 +4,7 @@
  * gesture recognizer the motion buffer; both publish raw percepts for fusion. Each model may fail
  * on its own: the HUD says which is off and the app goes on (the command buttons still work).
  */
+import { now } from '../core/clock';
 import type { System } from '../core/systems-runner';
 import type { TimedRingBuffer } from '../core/ring-buffer';
 import type { Percept } from '../core/types';
@@ -61,6 +62,10 @@ export async function loadPerceptionSystems(runtime: Runtime, progress: LoadProg
       onError: (err) => reportIssue('voice-inference', `voice inference failed: ${message(err)}`),
     });
     systems.push({ name: 'perception.voice', update: (_dt, t) => recognizer.update(t) });
+    // Also look at new audio as soon as it arrives (every 20 ms chunk), not only at the next
+    // render frame: an utterance's end is seen up to a frame earlier (the system above then finds
+    // nothing new).
+    disposers.push(runtime.voice.onFrames(() => recognizer.update(now())));
     flushVoice = () => recognizer.flush();
     disposers.push(() => model.dispose());
   } catch (err) {
