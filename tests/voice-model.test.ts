@@ -20,6 +20,7 @@ import {
   type VoiceClassifier,
   type VoiceModel,
 } from '../src/perception/voice';
+import { captureWindows } from '../scripts/voice/build-data';
 import { diskModelHandler } from '../scripts/voice/disk-io';
 import { decodeWav, readWav } from '../scripts/voice/wav-io';
 
@@ -117,6 +118,14 @@ describe('voice recognizer', () => {
     expect(unsure.percepts.map((p) => p.label)).toEqual(['follow_me']);
     expect(unsure.percepts[0].t).toBeCloseTo(late.percepts[0].t, 6);
     expect(c.windows.length).toBe(2);
+  });
+
+  it('hands the training-data builder one window per short command (not the early look as well)', async () => {
+    // With early decisions on, an unsure classifier sees each utterance twice; the builder keeps
+    // only single-window commands, so counting the early look would drop nearly every command.
+    const windows = await captureWindows(espeak('follow me'), DEFAULT_VOICE_SETTINGS);
+    expect(windows.length).toBe(1);
+    expect(windows[0].length).toBe(modelFrames(DEFAULT_VOICE_SETTINGS) * DEFAULT_VOICE_SETTINGS.nMels);
   });
 
   it('gives one percept per utterance, and one per utterance for two utterances apart', async () => {
