@@ -6,7 +6,7 @@ import { checkVoicePackages, MBROLA_VOICES, type PackageProbe } from '../scripts
 const all: PackageProbe = { runs: () => true, exists: () => true };
 
 describe('voice trainer package check', () => {
-  it('passes when espeak-ng, mbrola, its English voices, the word list, Pico and RHVoice are there', () => {
+  it('passes when espeak-ng, mbrola, its English voices and the word list are there', () => {
     expect(() => checkVoicePackages(all)).not.toThrow();
     expect(MBROLA_VOICES).toEqual(['mb-us1', 'mb-us2', 'mb-us3', 'mb-en1']);
   });
@@ -24,13 +24,7 @@ describe('voice trainer package check', () => {
     }
     expect(msg).toMatch(/missing Debian packages mbrola, mbrola-us3, wamerican\./);
     expect(msg).toContain('non-free');
-    expect(msg).toContain('apt-get install espeak-ng mbrola mbrola-us1 mbrola-us2 mbrola-us3 mbrola-en1 wamerican libttspico-utils rhvoice rhvoice-english');
-  });
-
-  it('names SVOX Pico and RHVoice (program and English voices) when they are missing', () => {
-    expect(() => checkVoicePackages({ ...all, runs: (cmd) => cmd !== 'pico2wave' })).toThrow(/missing Debian packages libttspico-utils\./);
-    expect(() => checkVoicePackages({ ...all, runs: (cmd) => cmd !== 'RHVoice-test' })).toThrow(/missing Debian packages rhvoice\./);
-    expect(() => checkVoicePackages({ ...all, exists: (p) => !p.includes('/RHVoice/voices/clb') })).toThrow(/missing Debian packages rhvoice-english\./);
+    expect(msg).toContain('apt-get install espeak-ng mbrola mbrola-us1 mbrola-us2 mbrola-us3 mbrola-en1 wamerican');
   });
 
   it('names espeak-ng when it is missing', () => {

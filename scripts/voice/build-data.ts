@@ -1,12 +1,11 @@
 /**
  * Builds the voice training and validation windows: espeak-ng speech (all English voices and
- * variants, pitch, speed, word gaps; its MBROLA voices), SVOX Pico and RHVoice speech (speed and
- * pitch varied) -> augmentation (noise, gain, reverb, colouring, warping,
+ * variants, pitch, speed, word gaps) -> augmentation (noise, gain, reverb, colouring, warping,
  * codecs, time shift, other speech) -> the app's own streaming path (`recognizeSignal`: shared
  * log-mel, gate, window assembly, normalisation), capturing the exact windows the model will be
  * given. Seeded; speech WAVs and the finished windows are cached under data/voice/.
- * Validation uses espeak voices and variants and an RHVoice voice that training never uses; flite
- * and festival are not touched here.
+ * Validation uses espeak voices and variants that training never uses; flite and festival are
+ * not touched here.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,13 +16,12 @@ import type { VoiceClassifier } from '../../src/perception/voice/voice-recognize
 import { modelFrames, prepareVoiceWindow, type VoiceSettings } from '../../src/perception/voice/voice-settings';
 import { addEvents, codec, colour, makeNoise, normalizePeak, resampleFast, reverb, rms, warp, type NoiseKind } from './augment';
 import { checkVoicePackages, ESPEAK_VALIDATION_VOICES, ESPEAK_VOICES, espeakVariants, MBROLA_VOICES, synthEspeak, type EspeakParams } from './espeak';
-import { OTHER_VALIDATION_VOICES, PICO_VOICES, RHVOICE_VOICES, isPicoVoice, isRhVoice, synthOther } from './other-tts';
 import { createRng, hashString, type Rng } from './prng';
 import { COMMAND_TEXTS, NEAR_MISSES, SENTENCES, dictionaryWords, isTrainingText } from './texts';
 import { readWav } from './wav-io';
 
 /** Bump when the data pipeline changes so stale caches are not reused. */
-const PIPELINE_VERSION = 6;
+const PIPELINE_VERSION = 5;
 
 /** How much data to build. */
 export interface VoiceDataCounts {
@@ -40,20 +38,18 @@ export interface VoiceDataCounts {
   augmentTrain: number;
 }
 
-/** Default amounts: about 14k windows, built in about ten minutes on two cores. */
+/** Default amounts: about 11k windows, built in about ten minutes on two cores. */
 export const DEFAULT_COUNTS: VoiceDataCounts = {
-  commandTrain: 330,
-  commandVal: 50,
-  unknownTrain: 2300,
-  unknownVal: 370,
+  commandTrain: 260,
+  commandVal: 45,
+  unknownTrain: 1800,
+  unknownVal: 330,
   silenceTrain: 500,
   silenceVal: 100,
   augmentTrain: 2,
 };
 
-/** Share of utterances spoken by SVOX Pico, by RHVoice, and (of the rest) by an MBROLA voice (the rest by espeak-ng's formant voices). */
-const PICO_SHARE = 0.15;
-const RHVOICE_SHARE = 0.2;
+/** Share of utterances spoken by an MBROLA voice (the rest by espeak-ng's formant voices). */
 const MBROLA_SHARE = 0.45;
 
 /** Built windows: `x` is n x frames x nMels (model input), `y` label indices, `split` 0 train / 1 validation. */
@@ -80,13 +76,8 @@ const SR = LOG_MEL.sampleRate;
 const NOISES: NoiseKind[] = ['white', 'pink', 'brown', 'hum', 'fan', 'babble'];
 const COMMANDS = VOICE_LABELS.filter((l) => l !== 'unknown' && l !== 'silence') as Exclude<VoiceLabel, 'unknown' | 'silence'>[];
 
-function speakParams(rng: Rng, voices: string[], mbrola: string[], pico: string[], rh: string[], variants: string[], multiword: boolean): EspeakParams {
+function speakParams(rng: Rng, voices: string[], mbrola: string[], variants: string[], multiword: boolean): EspeakParams {
   const slow = rng.chance(0.15);
-  const family = rng.next();
-  // Pico and RHVoice: speed and pitch are percent of the voice's own (see other-tts.ts).
-  if (pico.length && family < PICO_SHARE) return { voice: rng.pick(pico), variant: '', speed: slow ? rng.int(55, 75) : rng.int(75, 150), pitch: rng.int(75, 135), gap: 0 };
-  if (rh.length && family >= PICO_SHARE && family < PICO_SHARE + RHVOICE_SHARE)
-    return { voice: rng.pick(rh), variant: '', speed: slow ? rng.int(40, 65) : rng.int(65, 150), pitch: rng.int(60, 150), gap: 0 };
   if (mbrola.length && rng.chance(MBROLA_SHARE)) {
     // MBROLA voices: their own pitch range is natural, so a narrower -p spread; a variant only
     // changes pitch and range for them, so it is used less often.
@@ -127,24 +118,12 @@ function planUtterances(seed: number, counts: VoiceDataCounts, speechDir: string
   const trainVoices = ESPEAK_VOICES.filter((v) => !ESPEAK_VALIDATION_VOICES.includes(v));
   const valMbrola = MBROLA_VOICES.filter((v) => ESPEAK_VALIDATION_VOICES.includes(v));
   const trainMbrola = MBROLA_VOICES.filter((v) => !ESPEAK_VALIDATION_VOICES.includes(v));
-  const valPico = PICO_VOICES.filter((v) => OTHER_VALIDATION_VOICES.includes(v));
-  const trainPico = PICO_VOICES.filter((v) => !OTHER_VALIDATION_VOICES.includes(v));
-  const valRh = RHVOICE_VOICES.filter((v) => OTHER_VALIDATION_VOICES.includes(v));
-  const trainRh = RHVOICE_VOICES.filter((v) => !OTHER_VALIDATION_VOICES.includes(v));
   // Training and held-out draw disjoint dictionary words (make-heldout takes the other half).
   const words = dictionaryWords().filter(isTrainingText);
   if (words.length < 1000) throw new Error('voice data: the wamerican word list is missing (apt-get install wamerican)');
   const plan: Utterance[] = [];
   const add = (label: VoiceLabel, text: string, val: boolean) => {
-    const params = speakParams(
-      rng,
-      val ? valVoices : trainVoices,
-      val ? valMbrola : trainMbrola,
-      val ? valPico : trainPico,
-      val ? valRh : trainRh,
-      val ? valVariants : trainVariants,
-      text.includes(' '),
-    );
+    const params = speakParams(rng, val ? valVoices : trainVoices, val ? valMbrola : trainMbrola, val ? valVariants : trainVariants, text.includes(' '));
     const key = `${params.voice}+${params.variant}|${params.speed}|${params.pitch}|${params.gap}|${text}`;
     plan.push({ label, text, params, val, file: join(speechDir, `${hashString(key).toString(16)}.wav`) });
   };
@@ -158,15 +137,13 @@ function planUtterances(seed: number, counts: VoiceDataCounts, speechDir: string
 
 async function synthAll(plan: Utterance[], log: (s: string) => void): Promise<void> {
   const todo = plan.filter((u) => !existsSync(u.file));
-  log(`voice data: ${plan.length} utterances (espeak-ng/MBROLA, Pico, RHVoice), ${todo.length} to synthesize`);
+  log(`voice data: ${plan.length} espeak utterances, ${todo.length} to synthesize`);
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < todo.length) {
       const u = todo[next++];
-      const p = u.params;
-      if (isPicoVoice(p.voice) || isRhVoice(p.voice)) await synthOther(u.text, p.voice, p.speed, p.pitch, u.file);
-      else await synthEspeak(u.text, p, u.file);
+      await synthEspeak(u.text, u.params, u.file);
       if (++done % 500 === 0) log(`  synthesized ${done}/${todo.length}`);
     }
   };
@@ -288,14 +265,7 @@ export async function buildVoiceData(opts: {
   const xs: Float32Array[] = [];
   const ys: number[] = [];
   const splits: number[] = [];
-  const stats: Record<string, number> = {
-    utterances: plan.length,
-    mbrola: plan.filter((u) => u.params.voice.startsWith('mb-')).length,
-    pico: plan.filter((u) => isPicoVoice(u.params.voice)).length,
-    rhvoice: plan.filter((u) => isRhVoice(u.params.voice)).length,
-    missed: 0,
-    split: 0,
-  };
+  const stats: Record<string, number> = { utterances: plan.length, mbrola: plan.filter((u) => u.params.voice.startsWith('mb-')).length, missed: 0, split: 0 };
   const push = (w: Float32Array, label: VoiceLabel, val: boolean) => {
     xs.push(w);
     ys.push(VOICE_LABELS.indexOf(label));

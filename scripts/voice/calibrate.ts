@@ -1,10 +1,10 @@
 /**
- * Command threshold chosen at the file level on the held-out validation files
- * (make-heldout.ts --engine val: espeak-ng/MBROLA/RHVoice voices and variants training never used;
- * never flite or festival): each file goes through the same streaming path as `npm run eval`, once per threshold
+ * Command threshold chosen at the file level on the held-out espeak-ng/MBROLA validation files
+ * (make-heldout.ts --engine espeak-val: voices and variants training never used; never flite or
+ * festival): each file goes through the same streaming path as `npm run eval`, once per threshold
  * of a grid; the threshold with the best accuracy among those with <= 2 % false triggers wins
  * (ties: the higher threshold). Writes it into model.json `userDefinedMetadata.voice`.
- *   node --import tsx scripts/voice/calibrate.ts [--model public/models/voice/model.json] [--val data/voice-val,data/voice-espeak-val]
+ *   node --import tsx scripts/voice/calibrate.ts [--model public/models/voice/model.json] [--val data/voice-espeak-val]
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,14 +19,6 @@ import { diskModelHandler } from './disk-io';
 import { fileLabel } from './eval';
 import { readWav } from './wav-io';
 
-/**
- * The validation folders the threshold is chosen on, pooled (465 files): make-heldout.ts
- * `--engine val` (espeak-ng/MBROLA validation voices and RHVoice clb) and `--engine espeak-val`
- * (the same espeak-ng/MBROLA voices, other draws). One folder alone (205-260 files, 115-140
- * unknown/silence) moved the chosen threshold by 0.2 on a single false trigger.
- */
-export const VOICE_VALIDATION_DIRS = ['data/voice-val', 'data/voice-espeak-val'];
-
 export const CALIBRATION_GRID = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 /** Most false triggers the chosen threshold may give on validation (under the 3 % target, for margin). */
 export const CALIBRATION_MAX_FT = 0.02;
@@ -37,24 +29,16 @@ export interface CalibrationRow {
   falseTriggers: number;
 }
 
-/**
- * Sweep the grid on the validation folder(s) `valDirs` (pooled) with the model at `modelJson`,
- * write the chosen threshold into it.
- */
-export async function calibrateVoiceThreshold(modelJson: string, valDirs: string | string[], log = (s: string) => console.log(s)) {
-  const dirs = typeof valDirs === 'string' ? [valDirs] : valDirs;
-  const signals: { f: string; x: Float32Array }[] = [];
-  for (const valDir of dirs) {
-    if (!existsSync(valDir)) throw new Error(`calibrate voice: validation folder ${valDir} not found (make it with scripts/voice/make-heldout.ts --engine val)`);
-    if (/heldout/.test(valDir) && !/espeak/.test(valDir)) throw new Error(`calibrate voice: ${valDir} looks like the flite/festival held-out set; calibrate on validation voices only`);
-    const names = readdirSync(valDir).filter((f) => /\.wav$/i.test(f)).sort();
-    if (names.some((f) => /flite|festival/.test(f))) throw new Error(`calibrate voice: ${valDir} holds flite/festival files; those are kept out of tuning`);
-    for (const f of names) {
-      const w = readWav(join(valDir, f));
-      signals.push({ f, x: resampleSignal(w.samples, w.sampleRate) });
-    }
-  }
-  const files = signals.map((s) => s.f);
+/** Sweep the grid on `valDir` with the model at `modelJson`, write the chosen threshold into it. */
+export async function calibrateVoiceThreshold(modelJson: string, valDir: string, log = (s: string) => console.log(s)) {
+  if (!existsSync(valDir)) throw new Error(`calibrate voice: validation folder ${valDir} not found (make it with scripts/voice/make-heldout.ts --engine espeak-val)`);
+  if (/heldout/.test(valDir) && !/espeak/.test(valDir)) throw new Error(`calibrate voice: ${valDir} looks like the flite/festival held-out set; calibrate on espeak-ng/MBROLA validation only`);
+  const files = readdirSync(valDir).filter((f) => /\.wav$/i.test(f)).sort();
+  if (files.some((f) => /flite|festival/.test(f))) throw new Error(`calibrate voice: ${valDir} holds flite/festival files; those are kept out of tuning`);
+  const signals = files.map((f) => {
+    const w = readWav(join(valDir, f));
+    return { f, x: resampleSignal(w.samples, w.sampleRate) };
+  });
   await initBackend(['wasm', 'cpu']);
   const model = await loadVoiceModel({ modelUrl: diskModelHandler(modelJson) });
   const rows: CalibrationRow[] = [];
@@ -80,18 +64,18 @@ export async function calibrateVoiceThreshold(modelJson: string, valDirs: string
   const json = JSON.parse(readFileSync(modelJson, 'utf8')) as { userDefinedMetadata: { voice: { commandThreshold: number } } };
   json.userDefinedMetadata.voice.commandThreshold = chosen.th;
   writeFileSync(modelJson, JSON.stringify(json));
-  log(`calibrate voice: threshold ${chosen.th} on ${dirs.join(' + ')} (file-level validation accuracy ${chosen.accuracy.toFixed(4)}, false triggers ${chosen.falseTriggers.toFixed(4)}) written to ${modelJson}`);
+  log(`calibrate voice: threshold ${chosen.th} (file-level validation accuracy ${chosen.accuracy.toFixed(4)}, false triggers ${chosen.falseTriggers.toFixed(4)}) written to ${modelJson}`);
   return { rows, chosen, files: files.length };
 }
 
 if (process.argv[1]?.endsWith('calibrate.ts')) {
   const args = process.argv.slice(2);
   let model = 'public/models/voice/model.json';
-  let val = VOICE_VALIDATION_DIRS.join(',');
+  let val = 'data/voice-espeak-val';
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--model') model = args[++i];
     else if (args[i] === '--val') val = args[++i];
-    else throw new Error(`calibrate voice: unknown option ${args[i]} (--model PATH, --val DIR[,DIR...])`);
+    else throw new Error(`calibrate voice: unknown option ${args[i]} (--model PATH, --val DIR)`);
   }
-  await calibrateVoiceThreshold(model, val.split(','));
+  await calibrateVoiceThreshold(model, val);
 }

@@ -1,8 +1,4 @@
-/**
- * espeak-ng synthesis for training data, and the package check for every synthesizer training
- * uses (espeak-ng with MBROLA here; SVOX Pico and RHVoice in other-tts.ts). flite and festival are
- * never used for training or model selection.
- */
+/** espeak-ng synthesis for training data (the ONLY synthesizer training and model selection use). */
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -24,10 +20,7 @@ export const ESPEAK_VALIDATION_VOICES = ['en-gb-x-gbcwmd', 'en-029', 'mb-us2'];
 /** The Debian packages the voice trainer needs and the command that installs them. */
 export const VOICE_APT_HINT =
   'enable contrib/non-free for MBROLA (e.g. add "Components: main contrib non-free" to /etc/apt/sources.list.d/debian.sources, ' +
-  'or a bookworm non-free sources entry), then: sudo apt-get update && sudo apt-get install espeak-ng mbrola mbrola-us1 mbrola-us2 mbrola-us3 mbrola-en1 wamerican libttspico-utils rhvoice rhvoice-english';
-
-/** RHVoice English voices the trainer uses (not slt: the held-out flite/festival speaker). */
-const RHVOICE_DIRS = ['alan', 'bdl', 'clb'];
+  'or a bookworm non-free sources entry), then: sudo apt-get update && sudo apt-get install espeak-ng mbrola mbrola-us1 mbrola-us2 mbrola-us3 mbrola-en1 wamerican';
 
 /** How `checkVoicePackages` looks at the system (replaceable in tests). */
 export interface PackageProbe {
@@ -50,8 +43,8 @@ const systemProbe: PackageProbe = {
 };
 
 /**
- * Fail early, with the apt command to run, when espeak-ng, MBROLA, one of its English voices,
- * the word list, SVOX Pico or RHVoice (with its English voices) is missing (espeak-ng would otherwise fail per utterance, deep in the data build).
+ * Fail early, with the apt command to run, when espeak-ng, MBROLA, one of its English voices or
+ * the word list is missing (espeak-ng would otherwise fail per utterance, deep in the data build).
  */
 export function checkVoicePackages(probe: PackageProbe = systemProbe): void {
   const missing: string[] = [];
@@ -62,9 +55,6 @@ export function checkVoicePackages(probe: PackageProbe = systemProbe): void {
     if (!probe.exists(`/usr/share/mbrola/${db}/${db}`) && !probe.exists(`/usr/share/mbrola/${db}/${db}.pkg`)) missing.push(`mbrola-${db}`);
   }
   if (!probe.exists('/usr/share/dict/american-english')) missing.push('wamerican');
-  if (!probe.runs('pico2wave', ['--help'])) missing.push('libttspico-utils');
-  if (!probe.runs('RHVoice-test', ['--version'])) missing.push('rhvoice');
-  if (RHVOICE_DIRS.some((v) => !probe.exists(`/usr/share/RHVoice/voices/${v}`))) missing.push('rhvoice-english');
   if (missing.length) throw new Error(`voice data: missing Debian packages ${missing.join(', ')}. To install: ${VOICE_APT_HINT}`);
 }
 

@@ -1,10 +1,9 @@
 /**
  * Writes a labelled folder of WAVs for `npm run eval -- voice DIR`:
- *   node --import tsx scripts/voice/make-heldout.ts --out DIR [--engine flite-festival|espeak-val|val] [--seed N]
+ *   node --import tsx scripts/voice/make-heldout.ts --out DIR [--engine flite-festival|espeak-val] [--seed N]
  * `flite-festival` (default) speaks with synthesizers training never used (flite voices kal, kal16,
  * awb, rms, slt; festival kal_diphone): the held-out figure. `espeak-val` speaks with the espeak
- * voices and variants held out for validation; `val` speaks with those and RHVoice's clb (the
- * held-out voice of a non-espeak family): the file-level validation figure. Unknown speech uses
+ * voices and variants held out for validation: the file-level validation figure. Unknown speech uses
  * texts training never used. Files are `label__engine-voice-n.wav`, 16 kHz 16-bit mono, with room
  * noise around the speech; `silence` files are noise and non-speech events only.
  */
@@ -15,7 +14,6 @@ import { join } from 'node:path';
 import { VOICE_LABELS, type VoiceLabel } from '../../src/core/types';
 import { addEvents, makeNoise, normalizePeak, resampleFast, reverb, rms, warp, type NoiseKind } from './augment';
 import { ESPEAK_VALIDATION_VOICES, espeakVariants } from './espeak';
-import { OTHER_VALIDATION_VOICES } from './other-tts';
 import { createRng, hashString, type Rng } from './prng';
 import { COMMAND_TEXTS, HELDOUT_NEAR_MISSES, HELDOUT_SENTENCES, dictionaryWords, isTrainingText } from './texts';
 import { readWav, writeWav16 } from './wav-io';
@@ -43,22 +41,17 @@ function engines(kind: string): { name: string; speak: Speak }[] {
       { name: 'festival-kal', speak: festival },
     ];
   }
-  if (kind === 'espeak-val' || kind === 'val') {
+  if (kind === 'espeak-val') {
     const variants = espeakVariants().filter((v) => hashString(v) % 5 === 0);
-    const rhvoice = (name: string): Speak => (text, rng, out) => {
-      execFileSync('RHVoice-test', ['-p', name, '-r', String(rng.int(55, 140)), '-t', String(rng.int(70, 140)), '-o', out], { input: `${text}\n`, stdio: ['pipe', 'pipe', 'pipe'] });
-    };
-    const others = kind === 'val' ? OTHER_VALIDATION_VOICES.filter((v) => v.startsWith('rh-')).map((v) => ({ name: `rhvoice-${v.slice(3)}`, speak: rhvoice(v.slice(3)) })) : [];
-    const espeak = ESPEAK_VALIDATION_VOICES.map((voice) => ({
+    return ESPEAK_VALIDATION_VOICES.map((voice) => ({
       name: `espeak-${voice}`,
       speak: (text: string, rng: Rng, out: string) => {
         const v = rng.chance(0.2) ? voice : `${voice}+${rng.pick(variants)}`;
         execFileSync('espeak-ng', ['-v', v, '-s', String(rng.int(100, 220)), '-p', String(rng.int(20, 80)), '-w', out, text]);
       },
     }));
-    return [...espeak, ...others];
   }
-  throw new Error(`make-heldout: unknown --engine ${kind} (flite-festival, espeak-val or val)`);
+  throw new Error(`make-heldout: unknown --engine ${kind} (flite-festival or espeak-val)`);
 }
 
 function roomClip(speech: Float32Array, rng: Rng, pool: Float32Array[]): Float32Array {

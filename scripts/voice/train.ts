@@ -1,7 +1,7 @@
 /**
- * `npm run train -- voice [--seed N] [--epochs N] [--quick]`: builds the espeak-ng/MBROLA, Pico
- * and RHVoice data (build-data.ts), trains the voice-command model on the tfjs wasm backend (CPU fallback) from a
- * fixed seed, picks the epoch and the command threshold on held-out voices/variants only,
+ * `npm run train -- voice [--seed N] [--epochs N] [--quick]`: builds the espeak-ng data
+ * (build-data.ts), trains the voice-command model on the tfjs wasm backend (CPU fallback) from a
+ * fixed seed, picks the epoch and the command threshold on held-out espeak voices/variants only,
  * and writes public/models/voice/{model.json, weights.bin, model-card.md}.
  */
 import { execFileSync } from 'node:child_process';
@@ -12,11 +12,10 @@ import { VOICE_LABELS, VOICE_NON_COMMANDS } from '../../src/core/types';
 import { LOG_MEL } from '../../src/sensors/audio/log-mel';
 import { initBackend } from '../../src/perception/backend';
 import { DEFAULT_VOICE_SETTINGS, type VoiceSettings } from '../../src/perception/voice/voice-settings';
-import { calibrateVoiceThreshold, CALIBRATION_MAX_FT, VOICE_VALIDATION_DIRS, type CalibrationRow } from './calibrate';
+import { calibrateVoiceThreshold, CALIBRATION_MAX_FT, type CalibrationRow } from './calibrate';
 import { buildVoiceData, DEFAULT_COUNTS, type VoiceData, type VoiceDataCounts } from './build-data';
 import { diskSaveHandler } from './disk-io';
 import { ESPEAK_VALIDATION_VOICES, MBROLA_VOICES } from './espeak';
-import { OTHER_VALIDATION_VOICES, PICO_VOICES, RHVOICE_VOICES } from './other-tts';
 import { createRng, type Rng } from './prng';
 
 type S = tf.SymbolicTensor;
@@ -33,8 +32,8 @@ interface TrainOptions {
   counts: VoiceDataCounts;
   dataDir: string;
   outDir: string;
-  /** File-level validation sets (held-out voices, pooled) for the threshold; each built if missing. */
-  valDirs: string[];
+  /** File-level validation set (held-out espeak-ng/MBROLA voices) for the threshold; built if missing. */
+  valDir: string;
   /**
    * Feature-level tempo stretch and mel-axis (vocal-tract) warp in training. Off by default: with
    * it the window-level validation was higher (0.729 vs 0.706) but the file-level validation after
@@ -44,7 +43,7 @@ interface TrainOptions {
 }
 
 function parseArgs(args: string[]): TrainOptions {
-  const o: TrainOptions = { seed: 7, epochs: 28, batch: 64, lr: 2e-3, counts: DEFAULT_COUNTS, dataDir: 'data/voice', outDir: 'public/models/voice', valDirs: VOICE_VALIDATION_DIRS, warpAug: false };
+  const o: TrainOptions = { seed: 7, epochs: 28, batch: 64, lr: 2e-3, counts: DEFAULT_COUNTS, dataDir: 'data/voice', outDir: 'public/models/voice', valDir: 'data/voice-espeak-val', warpAug: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const v = () => {
@@ -57,10 +56,10 @@ function parseArgs(args: string[]): TrainOptions {
     else if (a === '--data-dir') o.dataDir = v();
     else if (a === '--out') o.outDir = v();
     else if (a === '--warp-aug') o.warpAug = true;
-    else if (a === '--val-dir') o.valDirs = v().split(',');
+    else if (a === '--val-dir') o.valDir = v();
     else if (a === '--quick')
       o.counts = { commandTrain: 20, commandVal: 6, unknownTrain: 120, unknownVal: 30, silenceTrain: 40, silenceVal: 10, augmentTrain: 1 };
-    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR[,DIR...], --warp-aug)`);
+    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug)`);
   }
   if (!Number.isInteger(o.seed) || !(o.epochs >= 1)) throw new Error('train voice: --seed must be an integer and --epochs >= 1');
   return o;
@@ -222,9 +221,7 @@ export async function main(args: string[]): Promise<void> {
   const valIdx: number[] = [];
   for (let i = 0; i < data.n; i++) (data.split[i] ? valIdx : trainIdx).push(i);
   const size = data.frames * data.nMels;
-  console.log(
-    `train voice: ${trainIdx.length} training windows, ${valIdx.length} validation windows (held-out voices ${[...ESPEAK_VALIDATION_VOICES, ...OTHER_VALIDATION_VOICES].join(', ')} and espeak variants)`,
-  );
+  console.log(`train voice: ${trainIdx.length} training windows, ${valIdx.length} validation windows (held-out espeak voices ${ESPEAK_VALIDATION_VOICES.join(', ')} and variants)`);
 
   const model = buildVoiceNet(data.frames, data.nMels, o.seed);
   const optimizer = tf.train.adam(o.lr);
@@ -322,12 +319,9 @@ export async function main(args: string[]): Promise<void> {
   const params = model.countParams();
   model.dispose();
   // Threshold at the file level on the espeak-ng/MBROLA validation files (same streaming path as the eval).
-  for (const dir of o.valDirs)
-    if (!existsSync(dir)) {
-      const engine = /espeak-val/.test(dir) ? 'espeak-val' : 'val';
-      execFileSync('node', ['--import', 'tsx', 'scripts/voice/make-heldout.ts', '--out', dir, '--engine', engine], { stdio: 'inherit' });
-    }
-  const calib = await calibrateVoiceThreshold(join(o.outDir, 'model.json'), o.valDirs);
+  if (!existsSync(o.valDir))
+    execFileSync('node', ['--import', 'tsx', 'scripts/voice/make-heldout.ts', '--out', o.valDir, '--engine', 'espeak-val'], { stdio: 'inherit' });
+  const calib = await calibrateVoiceThreshold(join(o.outDir, 'model.json'), o.valDir);
   settings.commandThreshold = calib.chosen.th;
   const totalSec = (Date.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
@@ -368,12 +362,10 @@ ${VOICE_LABELS.map((l) => `\`${l}\``).join(', ')}. The streaming recognizer
 model once per utterance.
 
 ## Data
-- Speech (${st.utterances} utterances): espeak-ng's English formant voices and their variants,
-  random pitch (15-85), speed (85-230 wpm), word gaps; (${st.mbrola} of them) its MBROLA diphone voices
+- Speech: espeak-ng only (${st.utterances} utterances): its English formant voices and their variants,
+  random pitch (15-85), speed (85-230 wpm), word gaps; and (${st.mbrola} of them) its MBROLA diphone voices
   ${MBROLA_VOICES.filter((v) => !ESPEAK_VALIDATION_VOICES.includes(v)).join(', ')} (pitch 25-80, speed 90-220 wpm, word gaps, sometimes a variant);
-  (${st.pico ?? 0}) SVOX Pico ${PICO_VOICES.filter((v) => !OTHER_VALIDATION_VOICES.includes(v)).join(', ')} (speed 55-150 %, pitch 75-135 %);
-  (${st.rhvoice ?? 0}) RHVoice ${RHVOICE_VOICES.filter((v) => !OTHER_VALIDATION_VOICES.includes(v)).join(', ')} (rate 40-150 %, pitch 60-150 %; never slt, the
-  held-out flite/festival speaker); commands in several punctuations (intonation).
+  commands in several punctuations (intonation).
   \`unknown\`: near-miss words and phrases, everyday sentences (some containing command words),
   single words and random word strings from the wamerican word list. flite and festival are never
   used for training, tuning or model selection.
@@ -384,7 +376,7 @@ model once per utterance.
   and noise steps. In training also SpecAugment-style time/frequency masks and +-3 frame shifts.
 - Windows are captured through the app's streaming path (shared log-mel, gate, window assembly).
 - Training windows per label: ${VOICE_LABELS.map((l) => `${l} ${st[`train_${l}`]}`).join(', ')}.
-- Validation windows (held-out voices ${[...ESPEAK_VALIDATION_VOICES, ...OTHER_VALIDATION_VOICES].join(', ')} and 1 in 5 espeak-ng variants, never trained on):
+- Validation windows (held-out espeak-ng voices ${ESPEAK_VALIDATION_VOICES.join(', ')} and 1 in 5 variants, never trained on):
   ${VOICE_LABELS.map((l) => `${l} ${st[`val_${l}`]}`).join(', ')}.
 - Utterances skipped because the gate did not open: ${st.missed}; split in two: ${st.split}.
 
@@ -401,7 +393,7 @@ Dense 64 -> pairs -> Dense 80 -> pairs -> Dense 96 -> pairs -> Dense 96 -> flatt
 softmax ${VOICE_LABELS.length}; ReLU, dropout 0.1/0.1/0.3. ${r.params} parameters, ${((r.params * 4) / 1024).toFixed(0)} KB float32.
 Adam, lr ${o.lr} cosine to ${o.lr / 20}, batch ${o.batch}, label smoothing 0.05, ${o.epochs} epochs, seed ${o.seed}, tfjs ${r.backend} backend.
 
-## Validation (held-out espeak-ng/MBROLA/RHVoice voices and variants; window level)
+## Validation (held-out espeak-ng/MBROLA voices and variants; window level)
 - Epochs and thresholds are chosen here only: per epoch, the accuracy at the best threshold with false triggers <= 0.03.
 - Best epoch ${r.best.epoch + 1}: accuracy ${r.best.accuracy.toFixed(4)}, false triggers ${r.best.falseTriggers.toFixed(4)} (threshold ${r.best.th}).
 - Weights averaged over epochs ${r.avgFrom + 1}-${o.epochs}: accuracy ${r.averaged.accuracy.toFixed(4)}, false triggers ${r.averaged.falseTriggers.toFixed(4)} (threshold ${r.averaged.th}); shipped: ${r.averaged.used ? 'the average' : 'the best epoch'}.
@@ -409,14 +401,14 @@ Adam, lr ${o.lr} cosine to ${o.lr / 20}, batch ${o.batch}, label smoothing 0.05,
 - Best window-level threshold ${r.chosen.th}: accuracy ${r.chosen.accuracy.toFixed(4)}, false triggers ${r.chosen.falseTriggers.toFixed(4)}.
 - Recall per label (at ${r.chosen.th}): ${VOICE_LABELS.map((l, i) => `${l} ${Number.isNaN(r.recall[i]) ? '-' : r.recall[i].toFixed(3)}`).join(', ')}.
 - Shipped threshold, chosen at the file level (scripts/voice/calibrate.ts) on ${r.calib.files} validation files
-  (${o.valDirs.join(' + ')}: \`make-heldout.ts --engine val\` and \`--engine espeak-val\`, the validation voices above, streaming path as in the eval), best accuracy with
+  (\`make-heldout.ts --engine espeak-val\`: the validation voices above, streaming path as in the eval), best accuracy with
   false triggers <= ${CALIBRATION_MAX_FT}: ${r.calib.rows.map((x) => `${x.th}: acc ${x.accuracy.toFixed(3)} / ft ${x.falseTriggers.toFixed(3)}`).join('; ')}.
   **Chosen ${r.calib.chosen.th}**: accuracy ${r.calib.chosen.accuracy.toFixed(4)}, false triggers ${r.calib.chosen.falseTriggers.toFixed(4)}.
 - File-level figures on held-out synthesizers (flite, festival) are in docs/voice.md (\`npm run eval -- voice DIR\`).
 
 ## Cost
 Built and trained in ${r.totalSec.toFixed(0)} s wall on this 2-core machine, shared with other work (data ${r.dataSec.toFixed(0)} s incl. cache, training ${r.trainSec.toFixed(0)} s);
-${r.cpuSec.toFixed(0)} s CPU time of the trainer process (user + system; the synthesizer child processes are not counted).
+${r.cpuSec.toFixed(0)} s CPU time of the trainer process (user + system; the espeak-ng/MBROLA child processes are not counted).
 `;
   writeFileSync(join(o.outDir, 'model-card.md'), card);
 }
