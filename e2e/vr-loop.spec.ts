@@ -574,7 +574,7 @@ test.describe('plaza in emulated VR with "come here" as the microphone', () => {
     // someone will be clear when the point is recognised (the walk at 0.5 m/s, then ~2-3 s), walk
     // there, and check again; up to five tries.
     let pointed = '';
-    for (let attempt = 0; attempt < 5 && !pointed; attempt++) {
+    for (let attempt = 0; attempt < 10 && !pointed; attempt++) {
       const m = await motion();
       const u = m.s.user.position;
       const o = npcOf(m.s, 'otto').position;
