@@ -213,7 +213,7 @@ async function main() {
     return b ? { voiceMs: round(b.voiceMs, 2), gestureMs: round(b.gestureMs, 2) } : null;
   };
   const gpu = byBackend('webgpu');
-  if (lat) missing.push('latency: SwiftShader (CPU) WebGPU/WebGL on 2 shared cores; the voice gate alone waits for 300 ms of silence before deciding');
+  if (lat) missing.push('latency: SwiftShader (CPU) WebGPU/WebGL on 2 shared cores; the recognizer waits for 150 ms (a sure command) to 300 ms of silence before deciding');
   if (inf) missing.push('inference: SwiftShader WebGPU/WebGL are CPU emulations; compare backends on a real GPU before choosing one');
 
   const results = {
