@@ -23,6 +23,8 @@ export interface RecognizeSignalOptions {
   tailSec?: number;
   /** Seconds of silence before an early decision (see `VoiceRecognizerOptions`); 0 turns it off. @default 0.15 */
   earlyDecisionSec?: number;
+  /** Least probability of a command decided early (see `VoiceRecognizerOptions`). */
+  earlyMinConfidence?: number;
 }
 
 /** What one signal produced. */
@@ -57,6 +59,7 @@ export async function recognizeSignal(
   };
   const rec = createVoiceRecognizer(timed, buffer, {
     earlyDecisionSec: options.earlyDecisionSec,
+    earlyMinConfidence: options.earlyMinConfidence,
     onPercept: (p) => result.percepts.push(p),
     onDecision: (d) => result.decisions.push(d),
     onError: (err) => {

@@ -1,0 +1,70 @@
+/**
+ * Chooses the recognizer's early-decision settings on espeak-ng/MBROLA validation (never flite or
+ * festival): for each (seconds of silence, least confidence) pair, every file goes through the
+ * eval's streaming path and the sweep prints file-level accuracy, false triggers and how long after
+ * the utterance's end the command was emitted (median and p90 over correctly heard commands;
+ * "end" = the gate-close decision's time minus the gate's 0.3 s hangover, from a run with early
+ * decisions off).
+ *   node --import tsx scripts/voice/sweep-early.ts [--model PATH] [--val DIR]
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { VOICE_NON_COMMANDS } from '../../src/core/types';
+import { initBackend } from '../../src/perception/backend';
+import { recognizeSignal } from '../../src/perception/voice/recognize-signal';
+import { loadVoiceModel } from '../../src/perception/voice/voice-model';
+import { resampleSignal } from '../../src/sensors/audio/resampler';
+import { labelFromFileName, summarize, type EvalItem } from '../lib/eval-report';
+import { diskModelHandler } from './disk-io';
+import { fileLabel } from './eval';
+import { readWav } from './wav-io';
+
+const args = process.argv.slice(2);
+let modelPath = 'public/models/voice/model.json';
+let val = 'data/voice-espeak-val';
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--model') modelPath = args[++i];
+  else if (args[i] === '--val') val = args[++i];
+  else throw new Error(`sweep-early: unknown option ${args[i]} (--model PATH, --val DIR)`);
+}
+const files = readdirSync(val).filter((f) => /\.wav$/i.test(f)).sort();
+if (files.some((f) => /flite|festival/.test(f))) throw new Error('sweep-early: flite/festival files are kept out of tuning');
+const signals = files.map((f) => {
+  const w = readWav(join(val, f));
+  return { f, truth: labelFromFileName(f), x: resampleSignal(w.samples, w.sampleRate) };
+});
+await initBackend(['wasm', 'cpu']);
+const model = await loadVoiceModel({ modelUrl: diskModelHandler(modelPath) });
+const RELEASE = model.settings.gate.releaseSec;
+const firstCommandT = (ps: { t: number; label: string }[], label: string) => ps.find((p) => p.label === label)?.t;
+
+// Reference: early decisions off; the command's time there is the gate's close.
+const closeT = new Map<string, number>();
+for (const s of signals) {
+  const r = await recognizeSignal(s.x, model, { earlyDecisionSec: 0 });
+  const t = firstCommandT(r.percepts, s.truth);
+  if (t !== undefined) closeT.set(s.f, t);
+}
+const q = (xs: number[], p: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))] : NaN);
+const SECS = (process.env.SWEEP_SECS ?? '0.06,0.08,0.1,0.12,0.15').split(',').map(Number);
+const MINS = (process.env.SWEEP_MINS ?? '0.7,0.8,0.9,0.95').split(',').map(Number);
+const grid: [number, number][] = [[0, 1]];
+for (const sec of SECS) for (const min of MINS) grid.push([sec, min]);
+for (const [sec, min] of grid) {
+  const items: EvalItem[] = [];
+  const tails: number[] = [];
+  for (const s of signals) {
+    const r = await recognizeSignal(s.x, model, { earlyDecisionSec: sec, earlyMinConfidence: min });
+    const predicted = fileLabel(r.percepts);
+    items.push({ file: s.f, truth: s.truth, predicted, ms: 0 });
+    const t = firstCommandT(r.percepts, s.truth);
+    const c = closeT.get(s.f);
+    if (predicted === s.truth && t !== undefined && c !== undefined) tails.push(t - (c - RELEASE));
+  }
+  const sum = summarize(items, VOICE_NON_COMMANDS);
+  console.log(
+    `early ${sec.toFixed(2)} s, min ${min.toFixed(2)}: accuracy=${sum.accuracy.toFixed(4)} false_triggers=${sum.falseTriggers.toFixed(4)} ` +
+      `tail after the utterance: median ${(q(tails, 0.5) * 1000).toFixed(0)} ms, p90 ${(q(tails, 0.9) * 1000).toFixed(0)} ms (${tails.length} commands, ${tails.filter((x) => x < RELEASE - 0.02).length} decided early)`,
+  );
+}
+model.dispose();
