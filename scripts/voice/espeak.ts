@@ -1,8 +1,9 @@
 /** espeak-ng synthesis for training data (the ONLY synthesizer training and model selection use). */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
+import { installVariant } from './espeak-variants';
 
 const run = promisify(execFile);
 
@@ -86,14 +87,34 @@ export interface EspeakParams {
   pitch: number;
   /** Extra pause between words, 10 ms units (espeak -g). */
   gap: number;
+  /**
+   * A generated variant's file text (espeak-variants.ts; `variant` is then its name), spoken with
+   * a private espeak-ng data directory (`synthEspeak`'s `home`); absent for stock variants.
+   */
+  variantText?: string;
 }
 
-/** Synthesize `text` into the WAV file `out` (skipped when it exists: the cache). */
-export async function synthEspeak(text: string, p: EspeakParams, out: string): Promise<void> {
+/**
+ * Synthesize `text` into the WAV file `out` (skipped when it exists: the cache). A generated
+ * variant (`p.variantText`) needs `home`, a private espeak-ng data directory from
+ * `prepareEspeakHome` used by one synthesis at a time.
+ */
+export async function synthEspeak(text: string, p: EspeakParams, out: string, home?: string): Promise<void> {
   if (existsSync(out)) return;
   mkdirSync(dirname(out), { recursive: true });
   const tmp = `${out}.tmp.wav`;
   const v = p.variant ? `${p.voice}+${p.variant}` : p.voice;
-  await run('espeak-ng', ['-v', v, '-s', String(p.speed), '-p', String(p.pitch), '-g', String(p.gap), '-w', tmp, text]);
+  const args = ['-v', v, '-s', String(p.speed), '-p', String(p.pitch), '-g', String(p.gap), '-w', tmp, text];
+  if (p.variantText === undefined) {
+    await run('espeak-ng', args);
+  } else {
+    if (!home) throw new Error('synthEspeak: a generated variant needs a private espeak-ng data directory (home)');
+    const file = installVariant(home, p.variant, p.variantText);
+    try {
+      await run('espeak-ng', [`--path=${home}`, ...args]);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }
   renameSync(tmp, out);
 }
