@@ -35,13 +35,14 @@ const signals = files.map((f) => {
 });
 await initBackend(['wasm', 'cpu']);
 const model = await loadVoiceModel({ modelUrl: diskModelHandler(modelPath) });
-const RELEASE = model.settings.gate.releaseSec;
+const RELEASE = model.settings.gate.releaseSec ?? 0.3;
+const LEAD = (process.env.SWEEP_LEAD ?? 'digital') as 'digital' | 'roomTone';
 const firstCommandT = (ps: { t: number; label: string }[], label: string) => ps.find((p) => p.label === label)?.t;
 
 // Reference: early decisions off; the command's time there is the gate's close.
 const closeT = new Map<string, number>();
 for (const s of signals) {
-  const r = await recognizeSignal(s.x, model, { earlyDecisionSec: 0 });
+  const r = await recognizeSignal(s.x, model, { earlyDecisionSec: 0, leadIn: LEAD });
   const t = firstCommandT(r.percepts, s.truth);
   if (t !== undefined) closeT.set(s.f, t);
 }
@@ -54,12 +55,15 @@ for (const [sec, min] of grid) {
   const items: EvalItem[] = [];
   const tails: number[] = [];
   for (const s of signals) {
-    const r = await recognizeSignal(s.x, model, { earlyDecisionSec: sec, earlyMinConfidence: min });
+    const r = await recognizeSignal(s.x, model, { earlyDecisionSec: sec, earlyMinConfidence: min, leadIn: LEAD });
     const predicted = fileLabel(r.percepts);
     items.push({ file: s.f, truth: s.truth, predicted, ms: 0 });
     const t = firstCommandT(r.percepts, s.truth);
     const c = closeT.get(s.f);
-    if (predicted === s.truth && t !== undefined && c !== undefined) tails.push(t - (c - RELEASE));
+    if (!VOICE_NON_COMMANDS.includes(s.truth as never) && predicted === s.truth && t !== undefined && c !== undefined) {
+      tails.push(t - (c - RELEASE));
+      if (process.env.SWEEP_DEBUG && sec > 0 && t - (c - RELEASE) > RELEASE - 0.02) console.log(`  late: ${s.f} ${t.toFixed(3)} close ${c.toFixed(3)}`);
+    }
   }
   const sum = summarize(items, VOICE_NON_COMMANDS);
   console.log(

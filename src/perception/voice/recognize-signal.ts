@@ -6,6 +6,7 @@
 import { createTimedRingBuffer } from '../../core/ring-buffer';
 import type { Percept } from '../../core/types';
 import { LOG_MEL, computeLogMel } from '../../sensors/audio/log-mel';
+import type { VoiceActivityGate } from '../../sensors/audio/vad';
 import { createVoiceRecognizer, type VoiceClassifier, type VoiceDecision } from './voice-recognizer';
 
 /** Options of `recognizeSignal`. */
@@ -25,6 +26,35 @@ export interface RecognizeSignalOptions {
   earlyDecisionSec?: number;
   /** Least probability of a command decided early (see `VoiceRecognizerOptions`). */
   earlyMinConfidence?: number;
+  /**
+   * What the lead-in holds: digital silence, or the recording's own room tone (its quietest
+   * stretch, repeated), as a microphone that had been running in the same room would have heard.
+   * @default 'digital'
+   */
+  leadIn?: 'digital' | 'roomTone';
+  /** The gate to segment with (the training-data builder reads its state). @default the model's */
+  gate?: VoiceActivityGate;
+}
+
+/**
+ * Fill `out[0, lead)` with the quietest stretch of `x` (lowest RMS over `lead` samples, searched
+ * in 10 ms steps; the whole signal, repeated, when it is shorter).
+ */
+export function fillRoomTone(x: Float32Array, out: Float32Array, lead: number): void {
+  if (!x.length || lead <= 0) return;
+  const len = Math.min(lead, x.length);
+  const step = 160;
+  let best = 0;
+  let bestE = Infinity;
+  for (let start = 0; start + len <= x.length; start += step) {
+    let e = 0;
+    for (let i = start; i < start + len; i++) e += x[i] * x[i];
+    if (e < bestE) {
+      bestE = e;
+      best = start;
+    }
+  }
+  for (let i = 0; i < lead; i++) out[i] = x[best + (i % len)];
 }
 
 /** What one signal produced. */
@@ -45,6 +75,7 @@ export async function recognizeSignal(
   const tail = Math.round((options.tailSec ?? 0.8) * LOG_MEL.sampleRate);
   const padded = new Float32Array(lead + samples.length + tail);
   padded.set(samples, lead);
+  if ((options.leadIn ?? 'digital') === 'roomTone') fillRoomTone(samples, padded, lead);
   const { frames, data } = computeLogMel(padded);
   const buffer = createTimedRingBuffer(LOG_MEL.nMels, Math.max(1, frames));
   const result: RecognizeSignalResult = { percepts: [], decisions: [], inferenceMs: [] };
@@ -60,6 +91,7 @@ export async function recognizeSignal(
   const rec = createVoiceRecognizer(timed, buffer, {
     earlyDecisionSec: options.earlyDecisionSec,
     earlyMinConfidence: options.earlyMinConfidence,
+    gate: options.gate,
     onPercept: (p) => result.percepts.push(p),
     onDecision: (d) => result.decisions.push(d),
     onError: (err) => {
