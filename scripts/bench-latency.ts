@@ -203,7 +203,7 @@ export function analyseLatency(snaps: TimelineSnapshot[], wavDurations: Record<s
 /** Options of `measureLatency`. */
 export interface MeasureLatencyOptions {
   /** Force a backend with `?backend=` (the default chain picks WebGPU here). */
-  backend: 'webgpu' | 'webgl';
+  backend: 'webgpu' | 'webgl' | 'wasm';
   /** Seconds of microphone to listen to after the app is ready. */
   seconds: number;
   /** Where to write the raw snapshots and per-utterance timings (for checking by hand). */

@@ -120,7 +120,7 @@ async function inferenceFigures(repeats: number): Promise<BackendFigures[]> {
 interface BrowserFigures {
   frame: { brainOff: { p50: number | null; p95: number | null }; brainOn: { p50: number | null; p95: number | null }; ratioP95: number | null } | null;
   readyMs: number | null;
-  latency: Record<'webgpu' | 'webgl', LatencyFigures> | null;
+  latency: Record<'webgpu' | 'webgl' | 'wasm', LatencyFigures> | null;
   inference: BackendFigures[] | null;
 }
 
@@ -173,8 +173,10 @@ async function browserFigures(missing: string[]): Promise<BrowserFigures> {
     }
     if (want('latency')) {
       const seconds = args.has('--quick') ? 30 : 56;
-      const latency = {} as Record<'webgpu' | 'webgl', LatencyFigures>;
-      for (const backend of ['webgpu', 'webgl'] as const) {
+      const latency = {} as Record<'webgpu' | 'webgl' | 'wasm', LatencyFigures>;
+      // wasm: the same loop with inference that costs ~1 ms, i.e. what is left is the gate's wait
+      // and waiting for the (software-rendered) main thread.
+      for (const backend of ['webgpu', 'webgl', 'wasm'] as const) {
         console.log(`latency: utterance end -> percept -> NPC response (museum, ${backend}, ${seconds} s of e2e/fixtures/follow-stop-bench.wav) ...`);
         latency[backend] = await measureLatency(BASE, { backend, seconds, traceFile: `bench/out/latency-${backend}.json` });
         console.log(`  ${JSON.stringify({ ...latency[backend], utterances: undefined })}`);
@@ -228,6 +230,7 @@ async function main() {
       // Median of the parts, and the same on WebGL; utterances are in bench/out/latency-*.json.
       webgpu: lat ? { ...lat.webgpu, utterances: undefined } : null,
       webgl: lat ? { ...lat.webgl, utterances: undefined } : null,
+      wasm: lat ? { ...lat.wasm, utterances: undefined } : null,
     },
     inference: {
       webgpu: infFig('webgpu'),
@@ -282,10 +285,11 @@ async function main() {
     `| frame p50 / p95, plaza with 20 NPCs, brains off | ${f(results.frame?.brainOff.p50)} / ${f(results.frame?.brainOff.p95)} |`,
     `| frame p50 / p95, brains on | ${f(results.frame?.brainOn.p50)} / ${f(results.frame?.brainOn.p95)} |`,
     `| frame p95 ratio on/off (target <= 1.10) | ${f(results.frame?.ratioP95, '')} |`,
-    `| utterance end -> voice percept, median (target 150 ms), WebGPU / WebGL | ${f(results.latency.webgpu?.perceptMs)} / ${f(results.latency.webgl?.perceptMs)} |`,
-    `| utterance end -> NPC response (goal + line), median (target 250 ms), WebGPU / WebGL | ${f(results.latency.webgpu?.responseMs)} / ${f(results.latency.webgl?.responseMs)} |`,
+    `| utterance end -> voice percept, median (target 150 ms), WebGPU / WebGL / wasm | ${f(results.latency.webgpu?.perceptMs)} / ${f(results.latency.webgl?.perceptMs)} / ${f(results.latency.wasm?.perceptMs)} |`,
+    `| utterance end -> NPC response (goal + line), median (target 250 ms), WebGPU / WebGL / wasm | ${f(results.latency.webgpu?.responseMs)} / ${f(results.latency.webgl?.responseMs)} / ${f(results.latency.wasm?.responseMs)} |`,
     `| latency parts, WebGPU: gate hangover (silence before deciding) / gate closed -> percept (next frame, inference) / frame time meanwhile | ${f(results.latency.webgpu?.gateMs)} / ${f(results.latency.webgpu?.decideMs)} / ${f(results.latency.webgpu?.frameMs)} |`,
-    `| utterances timed (heard as commands / in the file), WebGPU / WebGL | ${results.latency.webgpu ? `${results.latency.webgpu.n} / ${results.latency.webgpu.said}` : '-'} / ${results.latency.webgl ? `${results.latency.webgl.n} / ${results.latency.webgl.said}` : '-'} |`,
+    `| latency parts, wasm (inference ~1 ms): gate hangover / gate closed -> percept / frame time meanwhile | ${f(results.latency.wasm?.gateMs)} / ${f(results.latency.wasm?.decideMs)} / ${f(results.latency.wasm?.frameMs)} |`,
+    `| utterances timed (heard as commands / in the file), WebGPU / WebGL / wasm | ${(['webgpu', 'webgl', 'wasm'] as const).map((b) => { const l = results.latency[b]; return l ? `${l.n} / ${l.said}` : '-'; }).join(' / ')} |`,
     ...(['webgpu', 'webgl', 'wasm', 'cpu'] as const).map(
       (b) => `| inference ${b}: voice / gesture window, median of ${results.inference.repeats ?? '-'} | ${f(results.inference[b]?.voiceMs)} / ${f(results.inference[b]?.gestureMs)} |`,
     ),
