@@ -417,6 +417,24 @@ async function recordNpcs(page: Page): Promise<void> {
     }, 50);
   });
 }
+/**
+ * Record in the page every gaze percept (attention/look: fusion's looked-at NPC, on each change), 5
+ * times a second as `npc:ID`: the automation view keeps only the last 50 percepts.
+ */
+async function recordLooks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const log: { t: number; target: string | null }[] = [];
+    (window as unknown as { __looks: typeof log }).__looks = log;
+    let last = -Infinity;
+    setInterval(() => {
+      for (const p of window.metaverse!.getState().percepts) {
+        if (p.kind !== 'attention' || p.label !== 'look' || p.t <= last) continue;
+        last = p.t;
+        log.push({ t: p.t, target: p.target?.type === 'npc' ? `npc:${p.target.id}` : null });
+      }
+    }, 200);
+  });
+}
 const npcLog = (page: Page) => page.evaluate(() => (window as unknown as { __npcLog: NpcChange[] }).__npcLog);
 const showLog = (log: NpcChange[], id: string, after: number) =>
   log.filter((c) => c.id === id && c.at > after).map((c) => `${c.at.toFixed(2)} ${c.goal} "${c.saying ?? ''}"`).join('; ');
@@ -531,9 +549,12 @@ test.describe('plaza in emulated VR with "come here" as the microphone', () => {
   // keeps the NPC the point picked while the held ray still covers it, even when a nearer NPC comes
   // onto the ray (tests/fusion.test.ts). (Until 2026-11-23 the visitor only stepped up to 100 deg
   // round Otto on a straight line, so an NPC that stood by the visitor, behind Otto or just outside
-  // the right arm's reach from that side left nobody to point at in some CI runs; all round Otto, a
-  // snapshot model of the plaza's NPC positions has someone clear 96 % of the time instead of 88 %,
-  // and the search tries again as they move.)
+  // the right arm's reach from that side left nobody to point at in some CI runs. In a rough model
+  // of where the plaza's NPCs stand (random spots in their wander areas, Mara by the visitor 40 % of
+  // the time), one snapshot has someone clear from some spot 88 % of the time with those rules, 95 %
+  // all round Otto with this test's margins (98 % with the check's after the walk); the search tries
+  // again as they move. Pointing with the left hand would not help yet: fusion's pointer is the
+  // right controller only, src/app/scene-session.ts.)
   test('pointing at an NPC while saying "come here" brings that NPC, not the nearest', async ({ app }) => {
     // Usually ~1 min; the search for a clear NPC may take up to 90 s more when the plaza is crowded.
     test.setTimeout(240_000);
@@ -542,6 +563,7 @@ test.describe('plaza in emulated VR with "come here" as the microphone', () => {
     await page.addInitScript(() => localStorage.setItem('metaverse.settings.v1', JSON.stringify({ talkMode: 'push', micEnabled: true, smoothLocomotion: false })));
     const s0 = await enterPlazaVr(page);
     expect(s0.settings.talkMode).toBe('push');
+    await recordLooks(page);
     await expect.poll(async () => (await getState(page)).sensors.mic, { timeout: 30_000 }).toBe('live');
     // Stand close to Otto (the nearest NPC, looked at), then point at another NPC further away.
     await approach(page, 'otto', 1.8);
@@ -568,17 +590,18 @@ test.describe('plaza in emulated VR with "come here" as the microphone', () => {
     const POIS: [number, number][] = [[0, 0], [9.2, -5.5], [-11.8, -4], [0, 14.5]];
     /**
      * Whom a visitor standing at `v` can single out with the right arm while looking at Otto, at each
-     * of `aheads` (s): an NPC 2.5-14 m away (fusion picks up to 15 m), 30-75 deg to the right of
+     * of `aheads` (s): an NPC 2.5-14.6 m away (fusion picks up to 15 m along the ray from the hand,
+     * ~0.6 m ahead of the head; Lena at the café stands ~14 m off), 30-75 deg to the right of
      * Otto's bearing (clear of the gaze cone, 10 deg plus Otto's half-width, ~14 deg at 1.8 m; inside
      * the arm's reach: the gesture model learned points from 25 deg inward to 75 deg outward), more
      * than 20 deg from the bearing of every NPC that is not clearly beyond it (1.5 m further), with no
-     * POI on the ray before it; Otto stays the nearest and nobody stands in line behind him (the gaze
-     * must keep naming him). `tight` narrows every margin (used to choose where to walk, so the
+     * POI on the ray before it; Otto stays the nearest and nobody within 4 deg of his bearing stands
+     * behind him (the gaze picks the NPC at the smallest angle, and must keep naming him). `tight` narrows every margin (used to choose where to walk, so the
      * check after the walk still passes when things moved a little). Candidates standing still first,
      * then the nearest; [] when nobody.
      */
     const targets = (m: Awaited<ReturnType<typeof motion>>, v: readonly number[], aheads: number[], tight: boolean) => {
-      const [lo, hi, sep, pad] = tight ? [34 * deg, 71 * deg, 25 * deg, 0.5] : [30 * deg, 75 * deg, 20 * deg, 0.2];
+      const [lo, hi, sep, pad, behind, far] = tight ? [34 * deg, 71 * deg, 25 * deg, 0.5, 6 * deg, 14.3] : [30 * deg, 75 * deg, 20 * deg, 0.2, 4 * deg, 14.6];
       const ok = m.s.npcs.filter((k) => {
         if (k.id === 'otto') return false;
         return aheads.every((ahead) => {
@@ -586,13 +609,13 @@ test.describe('plaza in emulated VR with "come here" as the microphone', () => {
           const op = m.at('otto', ahead);
           const d = flatDist(v, kp);
           const rel = wrap(bearing(v, kp) - bearing(v, op));
-          if (d < 2.5 || d > 14 || rel > -lo || rel < -hi) return false;
+          if (d < 2.5 || d > far || rel > -lo || rel < -hi) return false;
           const others = m.s.npcs.every((o) => {
             if (o.id === k.id || o.id === 'otto') return true;
             const p = m.at(o.id, ahead);
             const dp = flatDist(v, p);
             if (dp <= flatDist(v, op) + pad) return false; // Otto stays the nearest
-            if (dp < 15 && Math.abs(wrap(bearing(v, p) - bearing(v, op))) < 10 * deg) return false; // not behind Otto
+            if (dp < 15 && Math.abs(wrap(bearing(v, p) - bearing(v, op))) < behind) return false; // not in line behind Otto
             return dp > d + 1.5 || Math.abs(wrap(bearing(v, p) - bearing(v, kp))) > sep;
           });
           if (!others) return false;
@@ -621,7 +644,7 @@ test.describe('plaza in emulated VR with "come here" as the microphone', () => {
       const u = m.s.user.position;
       const o = npcOf(m.s, 'otto').position;
       const here = bearing(o, u);
-      const r = Math.min(2.2, Math.max(1.4, flatDist(o, u)));
+      const r = 1.8;
       const onCircle = (th: number): [number, number] => [o[0] + r * Math.sin(th), o[2] + r * Math.cos(th)];
       /** The way `a` deg round Otto: points every <= 15 deg on the circle, the last one the spot. */
       const route = (a: number) => {
@@ -675,7 +698,8 @@ test.describe('plaza in emulated VR with "come here" as the microphone', () => {
     const spoken = (s: Snapshot) => s.percepts.filter((p) => p.kind === 'speech' && p.label === 'come_here' && p.source === 'local' && p.t > t0);
     await expect.poll(async () => spoken(await getState(page)).length, { timeout: 30_000, intervals: [250] }).toBeGreaterThan(0);
     await page.evaluate(() => window.xrDevice!.controllers.left!.updateButtonValue('squeeze', 0));
-    const said = spoken(await getState(page))[0];
+    const atSaid = await getState(page);
+    const said = spoken(atSaid)[0];
     console.log(`speech percept: ${JSON.stringify(said)}`);
     // What the voice model heard since the point, the longest XR frame gap and what the held ray
     // covered over time (nearest first; the page replays fusion's cylinder test), to tell a lapsed
@@ -688,9 +712,22 @@ test.describe('plaza in emulated VR with "come here" as the microphone', () => {
         `longest XR frame gap ${gap.toFixed(2)} s; the ray covered: ${rayLog.join(' ')}`,
     );
     expect(said.target).toEqual({ type: 'npc', id: pointed });
-    // ...while the head looked at Otto: fusion's last gaze percept before the speech names him.
-    const looks = (await getState(page)).percepts.filter((p) => p.kind === 'attention' && p.label === 'look' && p.t <= said.t);
-    expect(looks.at(-1)?.target).toEqual({ type: 'npc', id: 'otto' });
+    // ...while the head looked at Otto: it faces him (flat, within 10 deg) and the pointed NPC is not
+    // the nearest when the speech is in; fusion's gaze never named the pointed NPC during the point,
+    // and its last gaze percept before the speech names Otto, or (logged) an NPC then passing behind
+    // him: the gaze cone takes the NPC at the smallest angle, and a walker 1-2 deg off the line can
+    // beat Otto, whose face the visitor looks at above the point fusion aims at (+1.4 m).
+    const facing = wrap(bearing(atSaid.user.position, npcOf(atSaid, 'otto').position) - Math.atan2(atSaid.user.forward[0], atSaid.user.forward[2]));
+    const nearest = [...atSaid.npcs].sort((x, y) => flatDist(atSaid.user.position, x.position) - flatDist(atSaid.user.position, y.position))[0].id;
+    const looks = (await page.evaluate(() => (window as unknown as { __looks: { t: number; target: string | null }[] }).__looks)).filter((e) => e.t <= said.t);
+    const lastLook = looks.at(-1)?.target ?? null;
+    console.log(`when the speech was in: Otto ${(facing / deg).toFixed(1)} deg off the head's forward; nearest ${nearest}; last gaze percept ${lastLook}`);
+    expect(Math.abs(facing)).toBeLessThan(10 * deg);
+    expect(nearest).not.toBe(pointed);
+    expect(looks.filter((e) => e.t >= t0).map((e) => e.target)).not.toContain(`npc:${pointed}`);
+    expect(lastLook).not.toBeNull();
+    expect(lastLook).not.toBe(`npc:${pointed}`);
+    if (lastLook !== 'npc:otto') console.log(`the last gaze percept names ${lastLook}, passing behind Otto, not him`);
     await expect.poll(async () => npcOf(await getState(page), pointed).goal, { timeout: 20_000, intervals: [100] }).toBe('come');
     await setPlan(page, { right: { mode: 'rest' } });
     // She walks up to the visitor; Otto, the nearest, stays where he was and never takes "come".
