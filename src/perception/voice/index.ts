@@ -14,4 +14,4 @@ export {
   prepareVoiceWindow,
   type VoiceSettings,
 } from './voice-settings';
-export { recognizeSignal, type RecognizeSignalOptions, type RecognizeSignalResult } from './recognize-signal';
+export { fillRoomTone, recognizeSignal, type RecognizeSignalOptions, type RecognizeSignalResult } from './recognize-signal';
