@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { GESTURE_LABELS } from '../src/core/types';
@@ -81,6 +81,39 @@ describe('gesture recognizer', () => {
     const hand = clip.frames.findLast((f) => f.t <= p.t)![p.hand!]!;
     expect(Math.hypot(ray.origin[0] - hand.p[0], ray.origin[1] - hand.p[1], ray.origin[2] - hand.p[2])).toBeLessThan(0.05);
     expect(p.ray!.direction).toEqual(ray.direction);
+  });
+
+  it("names the hand that points, not a hand hanging at the side (committed point clips of three motion models)", async () => {
+    let named = 0;
+    for (const dir of ['tests/fixtures/gesture', 'tests/fixtures/gesture/fourth', 'tests/fixtures/gesture/third']) {
+      for (const f of readdirSync(dir).filter((n) => n.startsWith('point__'))) {
+        const clip = parseClip(readFileSync(`${dir}/${f}`, 'utf8'), f);
+        const motion = createMotionBuffer(4, 400);
+        const percepts: GesturePercept[] = [];
+        const rec = createGestureRecognizer(model, motion, { onPercept: (p) => percepts.push(p) });
+        for (const fr of clip.frames) {
+          motion.push(fr.t, fr.head, fr.left, fr.right);
+          rec.update(fr.t);
+          if (rec.busy) await rec.idle();
+        }
+        const p = percepts.find((q) => q.label === 'point');
+        if (!p) continue;
+        // The pointing hand is the one that travels (it rises to point); the other stays down.
+        const travel = (h: 'left' | 'right') => {
+          const first = clip.frames.find((x) => x[h])?.[h];
+          let m = 0;
+          for (const x of clip.frames) {
+            const q = x[h];
+            if (q && first) m = Math.max(m, Math.hypot(q.p[0] - first.p[0], q.p[1] - first.p[1], q.p[2] - first.p[2]));
+          }
+          return m;
+        };
+        expect(p.hand, `${dir}/${f}`).toBe(travel('left') > travel('right') ? 'left' : 'right');
+        named++;
+      }
+    }
+    // 12 of the 15 points are recognised; the old rule (the hand furthest from the head) named 8 right.
+    expect(named).toBeGreaterThanOrEqual(10);
   });
 });
 

@@ -100,7 +100,16 @@ export function startSceneSession(
   const fusionWorld: FusionWorld = { head: { position: headPos, forward: headFwd }, npcs: world.npcs, pois: manifest.pois };
   // Raw percepts (models, command buttons) -> fusion -> the log everyone reads -> the NPCs.
   runtime.fusionActive = true;
-  const offRaw = runtime.rawPercepts.subscribe((p: Percept) => fusion.ingest(p));
+  const offRaw = runtime.rawPercepts.subscribe((p: Percept) => {
+    // A point gesture says which hand points: that controller's ray becomes the pointer, set
+    // before fusion resolves the point (the right hand's is the default, and the mouse ray in flat mode).
+    const hand = (p as { hand?: 'left' | 'right' }).hand;
+    if (p.kind === 'gesture' && p.label === 'point' && hand && hand !== pointerHand) {
+      pointerHand = hand;
+      setPointer(p.t);
+    }
+    fusion.ingest(p);
+  });
   const offFused = fusion.onPercept((p) => {
     runtime.percepts.emit(p);
     world.ingest(p);
@@ -124,6 +133,23 @@ export function startSceneSession(
       goalUser: n.goalUser,
     }));
 
+  // The controller whose ray is the pointer: the right one until a point gesture names the left.
+  let pointerHand: 'left' | 'right' = 'right';
+  function setPointer(t: number) {
+    const c = pointerHand === 'left' && input.left.tracked ? input.left : input.right;
+    if (!c.tracked) return;
+    const p = c.pose.p;
+    const q = c.pose.q;
+    dir.set(p[0], p[1], p[2]).applyAxisAngle(UP, rig.yaw).add(rig.position);
+    pointerO[0] = dir.x;
+    pointerO[1] = dir.y;
+    pointerO[2] = dir.z;
+    dir.set(0, 0, -1).applyQuaternion(rigQuat.set(q[0], q[1], q[2], q[3])).applyAxisAngle(UP, rig.yaw);
+    pointerD[0] = dir.x;
+    pointerD[1] = dir.y;
+    pointerD[2] = dir.z;
+    fusion.setPointer(pointerO, pointerD, t);
+  }
   const fusionSystem: System = {
     name: 'perception.fusion',
     update(_dt, t) {
@@ -133,20 +159,7 @@ export function startSceneSession(
       headFwd[0] = rig.gazeWorld.x;
       headFwd[1] = rig.gazeWorld.y;
       headFwd[2] = rig.gazeWorld.z;
-      // The right controller's ray (the mouse ray in flat mode) is the pointer.
-      if (input.right.tracked) {
-        const p = input.right.pose.p;
-        const q = input.right.pose.q;
-        dir.set(p[0], p[1], p[2]).applyAxisAngle(UP, rig.yaw).add(rig.position);
-        pointerO[0] = dir.x;
-        pointerO[1] = dir.y;
-        pointerO[2] = dir.z;
-        dir.set(0, 0, -1).applyQuaternion(rigQuat.set(q[0], q[1], q[2], q[3])).applyAxisAngle(UP, rig.yaw);
-        pointerD[0] = dir.x;
-        pointerD[1] = dir.y;
-        pointerD[2] = dir.z;
-        fusion.setPointer(pointerO, pointerD, t);
-      }
+      setPointer(t);
       fusion.update(t, fusionWorld);
     },
   };

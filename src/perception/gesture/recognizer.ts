@@ -91,15 +91,19 @@ export function createGestureRecognizer(model: GestureModel, motion: MotionBuffe
   let runT = 0;
   let startMs = 0;
 
-  /** The hand that points: the tracked one reaching furthest from the head. Writes `lastRay`. */
+  /**
+   * The hand that points: the tracked one held highest and furthest out from the head (height
+   * above the head plus half the horizontal reach). Distance alone picks a hand hanging at the
+   * side as often as the raised arm: both are about 0.7 m from the head. Writes `lastRay`.
+   */
   function capturePointRay(): boolean {
     if (motion.buffer.readLatest(1, latest) < 1 || latest[0] < 0.5) return false;
     let best = -1;
-    let bestD = -1;
+    let bestD = -Infinity;
     for (let h = 1; h <= 2; h++) {
       const o = h * MOTION_PART_STRIDE;
       if (latest[o] < 0.5) continue;
-      const d = Math.hypot(latest[o + 1] - latest[1], latest[o + 2] - latest[2], latest[o + 3] - latest[3]);
+      const d = latest[o + 2] - latest[2] + 0.5 * Math.hypot(latest[o + 1] - latest[1], latest[o + 3] - latest[3]);
       if (d > bestD) {
         bestD = d;
         best = h;
