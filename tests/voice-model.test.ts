@@ -20,7 +20,7 @@ import {
   type VoiceClassifier,
   type VoiceModel,
 } from '../src/perception/voice';
-import { captureWindows } from '../scripts/voice/build-data';
+import { captureUtterances } from '../scripts/voice/capture';
 import { diskModelHandler } from '../scripts/voice/disk-io';
 import { decodeWav, readWav } from '../scripts/voice/wav-io';
 
@@ -120,12 +120,14 @@ describe('voice recognizer', () => {
     expect(c.windows.length).toBe(2);
   });
 
-  it('hands the training-data builder one window per short command (not the early look as well)', async () => {
+  it('hands the training-data builder one final window per short command, its early look apart', async () => {
     // With early decisions on, an unsure classifier sees each utterance twice; the builder keeps
-    // only single-window commands, so counting the early look would drop nearly every command.
-    const windows = await captureWindows(espeak('follow me'), DEFAULT_VOICE_SETTINGS);
-    expect(windows.length).toBe(1);
-    expect(windows[0].length).toBe(modelFrames(DEFAULT_VOICE_SETTINGS) * DEFAULT_VOICE_SETTINGS.nMels);
+    // only single-window commands, so counting the early look as a final one would drop nearly
+    // every command.
+    const got = await captureUtterances(espeak('follow me'), DEFAULT_VOICE_SETTINGS, { earlySec: 0.1 });
+    expect(got.final.length).toBe(1);
+    expect(got.final[0].length).toBe(modelFrames(DEFAULT_VOICE_SETTINGS) * DEFAULT_VOICE_SETTINGS.nMels);
+    expect(got.early.map((e) => e.prefix)).toEqual([false]);
   });
 
   it('gives one percept per utterance, and one per utterance for two utterances apart', async () => {

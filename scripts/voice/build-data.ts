@@ -11,17 +11,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VOICE_LABELS, type VoiceLabel } from '../../src/core/types';
 import { computeLogMel, LOG_MEL } from '../../src/sensors/audio/log-mel';
-import { recognizeSignal } from '../../src/perception/voice/recognize-signal';
-import type { VoiceClassifier } from '../../src/perception/voice/voice-recognizer';
 import { modelFrames, prepareVoiceWindow, type VoiceSettings } from '../../src/perception/voice/voice-settings';
 import { addEvents, codec, colour, makeNoise, normalizePeak, resampleFast, reverb, rms, warp, type NoiseKind } from './augment';
 import { checkVoicePackages, ESPEAK_VALIDATION_VOICES, ESPEAK_VOICES, espeakVariants, MBROLA_VOICES, synthEspeak, type EspeakParams } from './espeak';
 import { createRng, hashString, type Rng } from './prng';
+import { captureUtterances } from './capture';
 import { COMMAND_TEXTS, NEAR_MISSES, SENTENCES, dictionaryWords, isTrainingText } from './texts';
 import { readWav } from './wav-io';
 
 /** Bump when the data pipeline changes so stale caches are not reused. */
-const PIPELINE_VERSION = 5;
+const PIPELINE_VERSION = 6;
 
 /** How much data to build. */
 export interface VoiceDataCounts {
@@ -48,6 +47,14 @@ export const DEFAULT_COUNTS: VoiceDataCounts = {
   silenceVal: 100,
   augmentTrain: 2,
 };
+
+/** Seconds of silence at which training captures early looks (drawn per clip). */
+const EARLY_MIN_SEC = 0.05;
+const EARLY_MAX_SEC = 0.15;
+/** Share of command clips whose early look (whole command, short tail) is also a training window. */
+const EARLY_COMMAND_SHARE = 0.7;
+/** Share of `unknown` clips that add one of their early looks. */
+const EARLY_UNKNOWN_SHARE = 0.5;
 
 /** Share of utterances spoken by an MBROLA voice (the rest by espeak-ng's formant voices). */
 const MBROLA_SHARE = 0.45;
@@ -197,23 +204,6 @@ function finish(clip: Float32Array, rng: Rng): Float32Array {
   return c;
 }
 
-/** Windows the recognizer would hand the model for this clip (captured, not classified): one per utterance. */
-export async function captureWindows(clip: Float32Array, settings: VoiceSettings): Promise<Float32Array[]> {
-  const windows: Float32Array[] = [];
-  const capture: VoiceClassifier = {
-    settings,
-    async estimate(window, out) {
-      windows.push(window.slice());
-      out.fill(0);
-      out[VOICE_LABELS.indexOf('silence')] = 1;
-    },
-  };
-  // The final decision's window only: with early decisions on, an utterance would also hand over
-  // its early look (the same start, 0.15 s less tail) and every command would count as split.
-  await recognizeSignal(clip, capture, { earlyDecisionSec: 0 });
-  return windows;
-}
-
 /** A window at a random place of a clip, for noise the gate never opened on. */
 function randomWindow(clip: Float32Array, settings: VoiceSettings, rng: Rng): Float32Array {
   const { frames, data } = computeLogMel(clip);
@@ -276,17 +266,29 @@ export async function buildVoiceData(opts: {
     const speech = load16k(u.file);
     const copies = u.val ? 1 : counts.augmentTrain;
     for (let c = 0; c < copies; c++) {
-      const windows = await captureWindows(speechClip(speech, rng, pool), settings);
-      if (u.label === 'unknown') windows.slice(0, 2).forEach((w) => push(w, 'unknown', u.val));
-      else if (windows.length === 1) push(windows[0], u.label, u.val);
-      else stats[windows.length ? 'split' : 'missed']++;
+      // Early looks at a random point of the range the recognizer's early decision may use.
+      const got = await captureUtterances(speechClip(speech, rng, pool), settings, { earlySec: rng.uniform(EARLY_MIN_SEC, EARLY_MAX_SEC) });
+      const windows = got.final;
+      if (u.label === 'unknown') {
+        windows.slice(0, 2).forEach((w) => push(w, 'unknown', u.val));
+        // Any early look of other speech (a pause inside a sentence, a near-miss with a short tail).
+        if (got.early.length && rng.chance(EARLY_UNKNOWN_SHARE)) push(rng.pick(got.early).window, 'unknown', u.val);
+      } else if (windows.length === 1) {
+        push(windows[0], u.label, u.val);
+        // The whole command with a shorter tail (the early look after its last word). Early looks
+        // at pauses inside it are left out: a noise burst after the command also reads as more
+        // speech, so "inside" cannot be told from "after" for sure.
+        const full = got.early.filter((e) => !e.prefix);
+        if (full.length && rng.chance(EARLY_COMMAND_SHARE)) push(full[full.length - 1].window, u.label, u.val);
+        stats.earlyCommands = (stats.earlyCommands ?? 0) + (full.length ? 1 : 0);
+      } else stats[windows.length ? 'split' : 'missed']++;
     }
     if (++done % 1000 === 0) log(`  augmented ${done}/${plan.length} utterances, ${xs.length} windows`);
   }
   for (const val of [false, true]) {
     for (let i = 0; i < (val ? counts.silenceVal : counts.silenceTrain); i++) {
       const clip = silenceClip(rng, pool);
-      const windows = await captureWindows(clip, settings);
+      const windows = (await captureUtterances(clip, settings)).final;
       windows.slice(0, 2).forEach((w) => push(w, 'silence', val));
       if (!windows.length && rng.chance(0.5)) push(randomWindow(clip, settings, rng), 'silence', val);
     }

@@ -29,7 +29,7 @@ export interface RecognizeSignalOptions {
   /**
    * What the lead-in holds: digital silence, or the recording's own room tone (its quietest
    * stretch, repeated), as a microphone that had been running in the same room would have heard.
-   * @default 'digital'
+   * @default 'roomTone'
    */
   leadIn?: 'digital' | 'roomTone';
   /** The gate to segment with (the training-data builder reads its state). @default the model's */
@@ -75,7 +75,7 @@ export async function recognizeSignal(
   const tail = Math.round((options.tailSec ?? 0.8) * LOG_MEL.sampleRate);
   const padded = new Float32Array(lead + samples.length + tail);
   padded.set(samples, lead);
-  if ((options.leadIn ?? 'digital') === 'roomTone') fillRoomTone(samples, padded, lead);
+  if ((options.leadIn ?? 'roomTone') === 'roomTone') fillRoomTone(samples, padded, lead);
   const { frames, data } = computeLogMel(padded);
   const buffer = createTimedRingBuffer(LOG_MEL.nMels, Math.max(1, frames));
   const result: RecognizeSignalResult = { percepts: [], decisions: [], inferenceMs: [] };
