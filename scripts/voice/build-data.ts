@@ -14,6 +14,7 @@ import { computeLogMel, LOG_MEL } from '../../src/sensors/audio/log-mel';
 import { modelFrames, prepareVoiceWindow, type VoiceSettings } from '../../src/perception/voice/voice-settings';
 import { addEvents, codec, colour, makeNoise, normalizePeak, resampleFast, reverb, rms, warp, type NoiseKind } from './augment';
 import { checkVoicePackages, ESPEAK_VALIDATION_VOICES, ESPEAK_VOICES, espeakVariants, MBROLA_VOICES, synthEspeak, type EspeakParams } from './espeak';
+import { prepareEspeakHome, randomVariantText, variantName } from './espeak-variants';
 import { createRng, hashString, type Rng } from './prng';
 import { captureUtterances } from './capture';
 import { COMMAND_TEXTS, NEAR_MISSES, SENTENCES, dictionaryWords, isTrainingText } from './texts';
@@ -35,9 +36,17 @@ export interface VoiceDataCounts {
   silenceVal: number;
   /** Augmented copies of each training utterance. */
   augmentTrain: number;
+  /**
+   * Share of training utterances by espeak-ng's formant voices spoken with a generated variant
+   * (a new random speaker each, espeak-variants.ts) instead of a stock one; 0 for none.
+   */
+  generatedShare: number;
 }
 
-/** Default amounts: about 11k windows, built in about ten minutes on two cores. */
+/**
+ * Default amounts: about 10k windows, built in about four minutes on two cores (the shipped model).
+ * The generated-speaker candidates of docs/voice.md use `GENERATED_COUNTS`.
+ */
 export const DEFAULT_COUNTS: VoiceDataCounts = {
   commandTrain: 260,
   commandVal: 45,
@@ -46,7 +55,16 @@ export const DEFAULT_COUNTS: VoiceDataCounts = {
   silenceTrain: 500,
   silenceVal: 100,
   augmentTrain: 2,
+  generatedShare: 0,
 };
+
+/**
+ * More utterances, with generated speakers (`npm run train -- voice --generated`): 450 training
+ * utterances a command, 70 % of the formant-voice ones (40 % of the MBROLA ones) each with its own
+ * random espeak-ng variant (espeak-variants.ts), and 2200 of `unknown` (about five times a
+ * command's windows); about 15k windows, built in about eight minutes on two cores.
+ */
+export const GENERATED_COUNTS: VoiceDataCounts = { ...DEFAULT_COUNTS, commandTrain: 450, unknownTrain: 2200, generatedShare: 0.7 };
 
 /** Seconds of silence at which training captures early looks (drawn per clip). */
 const EARLY_MIN_SEC = 0.05;
@@ -58,6 +76,11 @@ const EARLY_UNKNOWN_SHARE = 0.5;
 
 /** Share of utterances spoken by an MBROLA voice (the rest by espeak-ng's formant voices). */
 const MBROLA_SHARE = 0.45;
+/**
+ * MBROLA utterances get a generated variant at 4/7 of the formant voices' rate (`generatedShare`):
+ * for them only its pitch base and range count.
+ */
+const MBROLA_GENERATED_RATIO = 4 / 7;
 
 /** Built windows: `x` is n x frames x nMels (model input), `y` label indices, `split` 0 train / 1 validation. */
 export interface VoiceData {
@@ -83,22 +106,30 @@ const SR = LOG_MEL.sampleRate;
 const NOISES: NoiseKind[] = ['white', 'pink', 'brown', 'hum', 'fan', 'babble'];
 const COMMANDS = VOICE_LABELS.filter((l) => l !== 'unknown' && l !== 'silence') as Exclude<VoiceLabel, 'unknown' | 'silence'>[];
 
-function speakParams(rng: Rng, voices: string[], mbrola: string[], variants: string[], multiword: boolean): EspeakParams {
+function speakParams(rng: Rng, voices: string[], mbrola: string[], variants: string[], multiword: boolean, generatedShare: number): EspeakParams {
   const slow = rng.chance(0.15);
+  const generated = (): Pick<EspeakParams, 'variant' | 'variantText'> => {
+    const variantText = randomVariantText(rng);
+    return { variant: variantName(variantText), variantText };
+  };
   if (mbrola.length && rng.chance(MBROLA_SHARE)) {
     // MBROLA voices: their own pitch range is natural, so a narrower -p spread; a variant only
     // changes pitch and range for them, so it is used less often.
+    const voice = rng.pick(mbrola);
+    const v = generatedShare > 0 && rng.chance(generatedShare * MBROLA_GENERATED_RATIO) ? generated() : { variant: rng.chance(0.7) ? '' : rng.pick(variants) };
     return {
-      voice: rng.pick(mbrola),
-      variant: rng.chance(0.7) ? '' : rng.pick(variants),
+      voice,
+      ...v,
       speed: slow ? rng.int(90, 125) : rng.int(125, 220),
       pitch: rng.int(25, 80),
       gap: multiword ? rng.int(0, slow ? 10 : 6) : 0,
     };
   }
+  const voice = rng.pick(voices);
+  const v = generatedShare > 0 && rng.chance(generatedShare) ? generated() : { variant: rng.chance(0.15) ? '' : rng.pick(variants) };
   return {
-    voice: rng.pick(voices),
-    variant: rng.chance(0.15) ? '' : rng.pick(variants),
+    voice,
+    ...v,
     speed: slow ? rng.int(85, 120) : rng.int(120, 230),
     pitch: rng.int(15, 85),
     gap: multiword ? rng.int(0, slow ? 10 : 6) : 0,
@@ -130,7 +161,8 @@ function planUtterances(seed: number, counts: VoiceDataCounts, speechDir: string
   if (words.length < 1000) throw new Error('voice data: the wamerican word list is missing (apt-get install wamerican)');
   const plan: Utterance[] = [];
   const add = (label: VoiceLabel, text: string, val: boolean) => {
-    const params = speakParams(rng, val ? valVoices : trainVoices, val ? valMbrola : trainMbrola, val ? valVariants : trainVariants, text.includes(' '));
+    // Generated speakers in training only: validation keeps its held-out stock voices and variants.
+    const params = speakParams(rng, val ? valVoices : trainVoices, val ? valMbrola : trainMbrola, val ? valVariants : trainVariants, text.includes(' '), val ? 0 : counts.generatedShare);
     const key = `${params.voice}+${params.variant}|${params.speed}|${params.pitch}|${params.gap}|${text}`;
     plan.push({ label, text, params, val, file: join(speechDir, `${hashString(key).toString(16)}.wav`) });
   };
@@ -142,19 +174,20 @@ function planUtterances(seed: number, counts: VoiceDataCounts, speechDir: string
   return plan;
 }
 
-async function synthAll(plan: Utterance[], log: (s: string) => void): Promise<void> {
+async function synthAll(plan: Utterance[], dataDir: string, log: (s: string) => void): Promise<void> {
   const todo = plan.filter((u) => !existsSync(u.file));
-  log(`voice data: ${plan.length} espeak utterances, ${todo.length} to synthesize`);
+  log(`voice data: ${plan.length} espeak utterances (${plan.filter((u) => u.params.variantText).length} with a generated variant), ${todo.length} to synthesize`);
   let next = 0;
   let done = 0;
-  const worker = async () => {
+  // One private espeak-ng data directory per worker for the generated variants.
+  const worker = async (home: string) => {
     while (next < todo.length) {
       const u = todo[next++];
-      await synthEspeak(u.text, u.params, u.file);
+      await synthEspeak(u.text, u.params, u.file, home);
       if (++done % 500 === 0) log(`  synthesized ${done}/${todo.length}`);
     }
   };
-  await Promise.all([worker(), worker()]);
+  await Promise.all([0, 1].map((w) => worker(prepareEspeakHome(join(dataDir, `espeak-home-${w}`)))));
 }
 
 function load16k(file: string): Float32Array {
@@ -230,7 +263,10 @@ export async function buildVoiceData(opts: {
   const counts = opts.counts ?? DEFAULT_COUNTS;
   const { settings, seed } = opts;
   const speechDir = join(opts.dataDir, 'espeak');
-  const key = hashString(JSON.stringify({ PIPELINE_VERSION, seed, counts, settings: { ...settings, commandThreshold: 0, refractorySec: 0 } })).toString(16);
+  // Without generated speakers the data is what it was before they existed: same key, same cache.
+  const { generatedShare, ...base } = counts;
+  const keyCounts = generatedShare ? { ...base, generatedShare, generatedVersion: 1 } : base;
+  const key = hashString(JSON.stringify({ PIPELINE_VERSION, seed, counts: keyCounts, settings: { ...settings, commandThreshold: 0, refractorySec: 0 } })).toString(16);
   const cacheBin = join(opts.dataDir, `windows-${key}.bin`);
   const cacheMeta = join(opts.dataDir, `windows-${key}.json`);
   const frames = modelFrames(settings);
@@ -245,7 +281,7 @@ export async function buildVoiceData(opts: {
   checkVoicePackages();
   mkdirSync(opts.dataDir, { recursive: true });
   const plan = planUtterances(seed, counts, speechDir);
-  await synthAll(plan, log);
+  await synthAll(plan, opts.dataDir, log);
 
   const rng = createRng(seed ^ 0x5eed);
   const pool = plan
@@ -255,7 +291,13 @@ export async function buildVoiceData(opts: {
   const xs: Float32Array[] = [];
   const ys: number[] = [];
   const splits: number[] = [];
-  const stats: Record<string, number> = { utterances: plan.length, mbrola: plan.filter((u) => u.params.voice.startsWith('mb-')).length, missed: 0, split: 0 };
+  const stats: Record<string, number> = {
+    utterances: plan.length,
+    mbrola: plan.filter((u) => u.params.voice.startsWith('mb-')).length,
+    generated: plan.filter((u) => u.params.variantText).length,
+    missed: 0,
+    split: 0,
+  };
   const push = (w: Float32Array, label: VoiceLabel, val: boolean) => {
     xs.push(w);
     ys.push(VOICE_LABELS.indexOf(label));

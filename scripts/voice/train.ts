@@ -1,5 +1,5 @@
 /**
- * `npm run train -- voice [--seed N] [--epochs N] [--quick]`: builds the espeak-ng data
+ * `npm run train -- voice [--seed N] [--epochs N] [--quick]` (options: --generated, --mel-bands, see parseArgs): builds the espeak-ng data
  * (build-data.ts), trains the voice-command model on the tfjs wasm backend (CPU fallback) from a
  * fixed seed, picks the epoch and the command threshold on held-out espeak voices/variants only,
  * and writes public/models/voice/{model.json, weights.bin, model-card.md}.
@@ -13,7 +13,7 @@ import { LOG_MEL } from '../../src/sensors/audio/log-mel';
 import { initBackend } from '../../src/perception/backend';
 import { DEFAULT_VOICE_SETTINGS, type VoiceSettings } from '../../src/perception/voice/voice-settings';
 import { calibrateVoiceThreshold, CALIBRATION_MAX_FT, type CalibrationRow } from './calibrate';
-import { buildVoiceData, DEFAULT_COUNTS, type VoiceData, type VoiceDataCounts } from './build-data';
+import { buildVoiceData, DEFAULT_COUNTS, GENERATED_COUNTS, type VoiceData, type VoiceDataCounts } from './build-data';
 import { diskSaveHandler } from './disk-io';
 import { ESPEAK_VALIDATION_VOICES, MBROLA_VOICES } from './espeak';
 import { createRng, type Rng } from './prng';
@@ -46,10 +46,17 @@ interface TrainOptions {
    * commands more often against the seven-times-larger `unknown` class without new data.
    */
   commandRepeat: number;
+  /**
+   * A mel-band front end next to the first layer: one Dense shared by overlapping 8-mel bands
+   * (stride 4), so a formant pattern is described alike wherever it lies on the mel axis (a
+   * convolution over mel bands built from crops and a shared Dense, which the wasm backend can
+   * train). Off by default.
+   */
+  melBands: boolean;
 }
 
 function parseArgs(args: string[]): TrainOptions {
-  const o: TrainOptions = { seed: 7, epochs: 28, batch: 64, lr: 2e-3, counts: DEFAULT_COUNTS, dataDir: 'data/voice', outDir: 'public/models/voice', valDir: 'data/voice-espeak-val', warpAug: false, commandRepeat: 1 };
+  const o: TrainOptions = { seed: 7, epochs: 28, batch: 64, lr: 2e-3, counts: DEFAULT_COUNTS, dataDir: 'data/voice', outDir: 'public/models/voice', valDir: 'data/voice-espeak-val', warpAug: false, commandRepeat: 1, melBands: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const v = () => {
@@ -62,13 +69,17 @@ function parseArgs(args: string[]): TrainOptions {
     else if (a === '--data-dir') o.dataDir = v();
     else if (a === '--out') o.outDir = v();
     else if (a === '--warp-aug') o.warpAug = true;
+    else if (a === '--mel-bands') o.melBands = true;
+    else if (a === '--generated') o.counts = { ...GENERATED_COUNTS };
+    else if (a === '--generated-share') o.counts = { ...o.counts, generatedShare: Number(v()) };
     else if (a === '--val-dir') o.valDir = v();
     else if (a === '--command-repeat') o.commandRepeat = Number(v());
     else if (a === '--quick')
-      o.counts = { commandTrain: 20, commandVal: 6, unknownTrain: 120, unknownVal: 30, silenceTrain: 40, silenceVal: 10, augmentTrain: 1 };
-    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug, --command-repeat F)`);
+      o.counts = { commandTrain: 20, commandVal: 6, unknownTrain: 120, unknownVal: 30, silenceTrain: 40, silenceVal: 10, augmentTrain: 1, generatedShare: o.counts.generatedShare };
+    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug, --command-repeat F, --mel-bands, --generated, --generated-share F)`);
   }
   if (!Number.isInteger(o.seed) || !(o.epochs >= 1)) throw new Error('train voice: --seed must be an integer and --epochs >= 1');
+  if (!(o.counts.generatedShare >= 0 && o.counts.generatedShare <= 1)) throw new Error(`train voice: --generated-share must be a number from 0 to 1, got ${o.counts.generatedShare}`);
   if (!(o.commandRepeat >= 1 && o.commandRepeat <= 4)) throw new Error(`train voice: --command-repeat must be a number from 1 to 4, got ${o.commandRepeat}`);
   return o;
 }
@@ -79,14 +90,17 @@ function parseArgs(args: string[]): TrainOptions {
  * Conv2DBackpropFilter. Level 1 sees overlapping 3-frame spans (40 ms hop each side), each next
  * level halves time: 81 -> 40 -> 20 -> 10 -> 5 frames, then a classifier.
  */
-export function buildVoiceNet(frames: number, nMels: number, seed: number): tf.LayersModel {
+export function buildVoiceNet(frames: number, nMels: number, seed: number, melBands = false): tf.LayersModel {
   if (frames !== 81) throw new Error(`buildVoiceNet expects 81 model frames, got ${frames}`);
   const inp = tf.input({ shape: [frames, nMels] });
-  const { out } = voiceBranch(inp, frames, nMels, seed);
+  const { out } = voiceBranch(inp, frames, nMels, seed, melBands);
   return tf.model({ inputs: inp, outputs: out, name: 'voice_commands' });
 }
 
-function voiceBranch(inp: S, frames: number, nMels: number, seed: number): { out: S; dense: tf.layers.Layer[] } {
+/** Width (mels; stride half of it) of the shared mel-band front end, and its features per band. */
+const BAND = { width: 8, units: 12 };
+
+function voiceBranch(inp: S, frames: number, nMels: number, seed: number, melBands = false): { out: S; dense: tf.layers.Layer[] } {
   let k = seed;
   const init = () => tf.initializers.glorotUniform({ seed: k++ });
   const denseLayers: tf.layers.Layer[] = [];
@@ -98,10 +112,27 @@ function voiceBranch(inp: S, frames: number, nMels: number, seed: number): { out
   const i4 = tf.layers.reshape({ targetShape: [frames, nMels, 1] }).apply(inp) as S;
   const a = tf.layers.cropping2D({ cropping: [[0, 1], [0, 0]] }).apply(i4) as S;
   const b = tf.layers.cropping2D({ cropping: [[1, 0], [0, 0]] }).apply(i4) as S;
-  let x = tf.layers.concatenate({ axis: 2 }).apply([a, b]) as S; // [80, 2*nMels, 1]: frame t and t+1
-  x = tf.layers.reshape({ targetShape: [40, 4 * nMels] }).apply(x) as S; // frames 2i..2i+2
+  const pairs = tf.layers.concatenate({ axis: 2 }).apply([a, b]) as S; // [80, 2*nMels, 1]: frame t and t+1
+  let x = tf.layers.reshape({ targetShape: [40, 4 * nMels] }).apply(pairs) as S; // frames 2i..2i+2
   x = dense(64).apply(x) as S;
-  x = tf.layers.reshape({ targetShape: [20, 128] }).apply(x) as S;
+  let level1 = 64;
+  if (melBands) {
+    // The same 4-frame spans, rearranged mel-major: blocks of 4 mels x 4 frames; two adjacent
+    // blocks make one 8-mel band (stride 4) and one Dense, shared by all bands, describes each.
+    const half = BAND.width / 2;
+    let m = tf.layers.reshape({ targetShape: [40, 4, nMels] }).apply(pairs) as S;
+    m = tf.layers.permute({ dims: [1, 3, 2] }).apply(m) as S; // [40, nMels, 4 frames]
+    m = tf.layers.reshape({ targetShape: [40, nMels / half, 4 * half] }).apply(m) as S;
+    const lo = tf.layers.cropping2D({ cropping: [[0, 0], [0, 1]] }).apply(m) as S;
+    const hi = tf.layers.cropping2D({ cropping: [[0, 0], [1, 0]] }).apply(m) as S;
+    m = tf.layers.concatenate({ axis: 3 }).apply([lo, hi]) as S; // [40, bands, 4 frames x 8 mels]
+    m = dense(BAND.units).apply(m) as S;
+    const bands = nMels / half - 1;
+    m = tf.layers.reshape({ targetShape: [40, bands * BAND.units] }).apply(m) as S;
+    x = tf.layers.concatenate({ axis: 2 }).apply([x, m]) as S;
+    level1 += bands * BAND.units;
+  }
+  x = tf.layers.reshape({ targetShape: [20, 2 * level1] }).apply(x) as S;
   x = dense(80).apply(x) as S;
   x = tf.layers.dropout({ rate: 0.1, seed: k++ }).apply(x) as S;
   x = tf.layers.reshape({ targetShape: [10, 160] }).apply(x) as S;
@@ -233,7 +264,7 @@ export async function main(args: string[]): Promise<void> {
   const size = data.frames * data.nMels;
   console.log(`train voice: ${trainIdx.length} training windows, ${valIdx.length} validation windows (held-out espeak voices ${ESPEAK_VALIDATION_VOICES.join(', ')} and variants)`);
 
-  const model = buildVoiceNet(data.frames, data.nMels, o.seed);
+  const model = buildVoiceNet(data.frames, data.nMels, o.seed, o.melBands);
   const optimizer = tf.train.adam(o.lr);
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });
   let best = { epoch: -1, accuracy: -1, falseTriggers: 1, th: 0.5, weights: [] as tf.Tensor[] };
@@ -346,6 +377,16 @@ export async function main(args: string[]): Promise<void> {
   console.log(`train voice: wrote ${join(o.outDir, 'model.json')} (${params} parameters) in ${totalSec.toFixed(0)} s (data ${dataSec.toFixed(0)} s, training ${trainSec.toFixed(0)} s)`);
 }
 
+/** The train flags that select `c` (for the model card's command line). */
+function countsFlags(c: VoiceDataCounts): string {
+  const same = (a: VoiceDataCounts, b: VoiceDataCounts) => JSON.stringify(a) === JSON.stringify(b);
+  if (same(c, DEFAULT_COUNTS)) return '';
+  if (same(c, GENERATED_COUNTS)) return ' --generated';
+  if (same(c, { ...GENERATED_COUNTS, generatedShare: c.generatedShare })) return ` --generated --generated-share ${c.generatedShare}`;
+  if (same(c, { ...DEFAULT_COUNTS, generatedShare: c.generatedShare })) return ` --generated-share ${c.generatedShare}`;
+  return ' (custom counts)';
+}
+
 function writeModelCard(
   o: TrainOptions,
   s: VoiceSettings,
@@ -369,7 +410,7 @@ function writeModelCard(
   const st = data.stats;
   const card = `# Voice-command model card
 
-Generated by \`npm run train -- voice${o.seed !== 7 ? ` --seed ${o.seed}` : ''}${o.epochs !== 28 ? ` --epochs ${o.epochs}` : ''}${o.warpAug ? ' --warp-aug' : ''}${o.commandRepeat !== 1 ? ` --command-repeat ${o.commandRepeat}` : ''}\` (scripts/voice/train.ts); do not edit by hand.
+Generated by \`npm run train -- voice${o.seed !== 7 ? ` --seed ${o.seed}` : ''}${o.epochs !== 28 ? ` --epochs ${o.epochs}` : ''}${o.warpAug ? ' --warp-aug' : ''}${o.commandRepeat !== 1 ? ` --command-repeat ${o.commandRepeat}` : ''}${o.melBands ? ' --mel-bands' : ''}${countsFlags(o.counts)}\` (scripts/voice/train.ts); do not edit by hand.
 
 ## What it does
 Classifies one utterance window of log-mel frames into ${VOICE_LABELS.length} labels, in this order:
@@ -381,7 +422,12 @@ model once per utterance.
 - Speech: espeak-ng only (${st.utterances} utterances): its English formant voices and their variants,
   random pitch (15-85), speed (85-230 wpm), word gaps; and (${st.mbrola} of them) its MBROLA diphone voices
   ${MBROLA_VOICES.filter((v) => !ESPEAK_VALIDATION_VOICES.includes(v)).join(', ')} (pitch 25-80, speed 90-220 wpm, word gaps, sometimes a variant);
-  commands in several punctuations (intonation).
+  commands in several punctuations (intonation).${st.generated ? `
+  ${st.generated} training utterances have a speaker of their own: a random espeak-ng variant file
+  (scripts/voice/espeak-variants.ts: formant frequencies scaled by a vocal-tract-length factor
+  0.84-1.28 with per-formant jitter, formant heights and widths, klatt modes 1-6 for a quarter,
+  breathiness, roughness, flutter, tone, voicing, consonant levels, echo, pitch base and range;
+  for MBROLA voices only the pitch counts), spoken from a private copy of espeak-ng's data directory.` : ''}
   \`unknown\`: near-miss words and phrases, everyday sentences (some containing command words),
   single words and random word strings from the wamerican word list. flite and festival are never
   used for training, tuning or model selection.
@@ -405,7 +451,7 @@ model once per utterance.
 
 ## Architecture
 Dense-only strided net (the wasm backend cannot train convolutions): overlapping 3-frame spans ->
-Dense 64 -> pairs -> Dense 80 -> pairs -> Dense 96 -> pairs -> Dense 96 -> flatten (5 x 96) -> Dense 64 ->
+Dense 64${o.melBands ? ` (next to it: one Dense ${BAND.units} shared by ${(2 * LOG_MEL.nMels) / BAND.width - 1} overlapping ${BAND.width}-mel bands, stride ${BAND.width / 2}, concatenated)` : ''} -> pairs -> Dense 80 -> pairs -> Dense 96 -> pairs -> Dense 96 -> flatten (5 x 96) -> Dense 64 ->
 softmax ${VOICE_LABELS.length}; ReLU, dropout 0.1/0.1/0.3. ${r.params} parameters, ${((r.params * 4) / 1024).toFixed(0)} KB float32.
 Adam, lr ${o.lr} cosine to ${o.lr / 20}, batch ${o.batch}, label smoothing 0.05, ${o.epochs} epochs${o.commandRepeat !== 1 ? `, command windows x${o.commandRepeat} per epoch (extra ones drawn afresh)` : ''}, seed ${o.seed}, tfjs ${r.backend} backend.
 
