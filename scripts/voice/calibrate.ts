@@ -29,16 +29,37 @@ export interface CalibrationRow {
   falseTriggers: number;
 }
 
-/** Sweep the grid on `valDir` with the model at `modelJson`, write the chosen threshold into it. */
-export async function calibrateVoiceThreshold(modelJson: string, valDir: string, log = (s: string) => console.log(s)) {
-  if (!existsSync(valDir)) throw new Error(`calibrate voice: validation folder ${valDir} not found (make it with scripts/voice/make-heldout.ts --engine espeak-val)`);
-  if (/heldout/.test(valDir) && !/espeak/.test(valDir)) throw new Error(`calibrate voice: ${valDir} looks like the flite/festival held-out set; calibrate on espeak-ng/MBROLA validation only`);
+/**
+ * The .wav files of an espeak-ng/MBROLA validation folder, sorted and resampled to 16 kHz, for
+ * tuning (`who` names the tool in errors). Refuses a missing folder and anything that looks like
+ * the flite/festival held-out set: those are kept out of tuning.
+ */
+export function loadValidationSignals(valDir: string, who: string): { f: string; x: Float32Array }[] {
+  if (!existsSync(valDir)) throw new Error(`${who}: validation folder ${valDir} not found (make it with scripts/voice/make-heldout.ts --engine espeak-val)`);
+  if (/heldout/.test(valDir) && !/espeak/.test(valDir)) throw new Error(`${who}: ${valDir} looks like the flite/festival held-out set; tune on espeak-ng/MBROLA validation only`);
   const files = readdirSync(valDir).filter((f) => /\.wav$/i.test(f)).sort();
-  if (files.some((f) => /flite|festival/.test(f))) throw new Error(`calibrate voice: ${valDir} holds flite/festival files; those are kept out of tuning`);
-  const signals = files.map((f) => {
+  if (files.some((f) => /flite|festival/.test(f))) throw new Error(`${who}: ${valDir} holds flite/festival files; those are kept out of tuning`);
+  return files.map((f) => {
     const w = readWav(join(valDir, f));
     return { f, x: resampleSignal(w.samples, w.sampleRate) };
   });
+}
+
+/** `--model PATH --val DIR` of the tuning tools, with their defaults. */
+export function parseTuningArgs(args: string[], who: string): { model: string; val: string } {
+  const o = { model: 'public/models/voice/model.json', val: 'data/voice-espeak-val' };
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--model') o.model = args[++i];
+    else if (args[i] === '--val') o.val = args[++i];
+    else throw new Error(`${who}: unknown option ${args[i]} (--model PATH, --val DIR)`);
+  }
+  return o;
+}
+
+/** Sweep the grid on `valDir` with the model at `modelJson`, write the chosen threshold into it. */
+export async function calibrateVoiceThreshold(modelJson: string, valDir: string, log = (s: string) => console.log(s)) {
+  const signals = loadValidationSignals(valDir, 'calibrate voice');
+  const files = signals.map((s) => s.f);
   await initBackend(['wasm', 'cpu']);
   const model = await loadVoiceModel({ modelUrl: diskModelHandler(modelJson) });
   const rows: CalibrationRow[] = [];
@@ -69,13 +90,6 @@ export async function calibrateVoiceThreshold(modelJson: string, valDir: string,
 }
 
 if (process.argv[1]?.endsWith('calibrate.ts')) {
-  const args = process.argv.slice(2);
-  let model = 'public/models/voice/model.json';
-  let val = 'data/voice-espeak-val';
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--model') model = args[++i];
-    else if (args[i] === '--val') val = args[++i];
-    else throw new Error(`calibrate voice: unknown option ${args[i]} (--model PATH, --val DIR)`);
-  }
+  const { model, val } = parseTuningArgs(process.argv.slice(2), 'calibrate voice');
   await calibrateVoiceThreshold(model, val);
 }

@@ -70,7 +70,7 @@ export async function captureUtterances(
       probs[VOICE_LABELS.indexOf('silence')] = 1;
     },
   };
-  await recognizeSignal(clip, capture, { earlyDecisionSec: earlySec, earlyMinConfidence: 2, leadIn: options.leadIn ?? 'roomTone', gate: watched });
+  await recognizeSignal(clip, capture, { earlyDecisionSec: earlySec, earlyMinConfidence: 2, leadIn: options.leadIn, gate: watched });
   settle();
   return out;
 }

@@ -7,36 +7,22 @@
  * decisions off).
  *   node --import tsx scripts/voice/sweep-early.ts [--model PATH] [--val DIR]
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { VOICE_NON_COMMANDS } from '../../src/core/types';
 import { initBackend } from '../../src/perception/backend';
 import { recognizeSignal } from '../../src/perception/voice/recognize-signal';
 import { loadVoiceModel } from '../../src/perception/voice/voice-model';
-import { resampleSignal } from '../../src/sensors/audio/resampler';
 import { labelFromFileName, summarize, type EvalItem } from '../lib/eval-report';
+import { loadValidationSignals, parseTuningArgs } from './calibrate';
 import { diskModelHandler } from './disk-io';
 import { fileLabel } from './eval';
-import { readWav } from './wav-io';
 
-const args = process.argv.slice(2);
-let modelPath = 'public/models/voice/model.json';
-let val = 'data/voice-espeak-val';
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === '--model') modelPath = args[++i];
-  else if (args[i] === '--val') val = args[++i];
-  else throw new Error(`sweep-early: unknown option ${args[i]} (--model PATH, --val DIR)`);
-}
-const files = readdirSync(val).filter((f) => /\.wav$/i.test(f)).sort();
-if (files.some((f) => /flite|festival/.test(f))) throw new Error('sweep-early: flite/festival files are kept out of tuning');
-const signals = files.map((f) => {
-  const w = readWav(join(val, f));
-  return { f, truth: labelFromFileName(f), x: resampleSignal(w.samples, w.sampleRate) };
-});
+const { model: modelPath, val } = parseTuningArgs(process.argv.slice(2), 'sweep-early');
+const signals = loadValidationSignals(val, 'sweep-early').map(({ f, x }) => ({ f, x, truth: labelFromFileName(f) }));
 await initBackend(['wasm', 'cpu']);
 const model = await loadVoiceModel({ modelUrl: diskModelHandler(modelPath) });
 const RELEASE = model.settings.gate.releaseSec ?? 0.3;
-const LEAD = (process.env.SWEEP_LEAD ?? 'digital') as 'digital' | 'roomTone';
+// The eval's lead-in unless SWEEP_LEAD names one.
+const LEAD = process.env.SWEEP_LEAD as 'digital' | 'roomTone' | undefined;
 const firstCommandT = (ps: { t: number; label: string }[], label: string) => ps.find((p) => p.label === label)?.t;
 
 // Reference: early decisions off; the command's time there is the gate's close.
