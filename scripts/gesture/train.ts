@@ -5,6 +5,12 @@
  * decision thresholds on a validation split of performers (body, tempo, amplitude, noise and idle
  * styles) that training never saw, and writes public/models/gesture/: model.json + weights.bin,
  * settings.json and model-card.md.
+ *
+ * `--sources train,heldout,fourth` (multi-source training) also mixes in `--source-per-label N`
+ * clips a gesture (2N none) of each named other generator (synth-heldout.ts, synth-third.ts,
+ * synth-fourth.ts), from seeds that no evaluation set or committed sample uses, and adds
+ * `--source-val-per-label M` validation clips of each (own seeds) to the tuning split. A generator
+ * left out of `--sources` stays an unseen motion model for evaluation.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +33,10 @@ import { createRng, parseArgs, type Rng } from './motion-math';
 import { GESTURE_MODEL_DIR, saveLayersModel } from './node-io';
 import { inferenceSchedule } from './stream-sim';
 import { NONE_STYLES, synthDataset, type SynthClip } from './synth';
+import { synthFourth } from './synth-fourth';
+import { heldoutDataset } from './synth-heldout';
+import { thirdDataset } from './synth-third';
+import type { MotionClip } from './motion-math';
 
 const L = GESTURE_LABELS.length;
 const NONE = GESTURE_LABELS.indexOf('none');
@@ -34,6 +44,43 @@ const NONE = GESTURE_LABELS.indexOf('none');
 const TRAIN_PERFORMERS = Array.from({ length: 32 }, (_, i) => i);
 const VAL_PERFORMERS = Array.from({ length: 8 }, (_, i) => 32 + i);
 const INFERENCE_HZ = 10;
+
+/**
+ * The other motion generators that `--sources` can mix into training (multi-source training for
+ * generalisation to unseen motion models). They expose clips with a label but no gesture timing,
+ * so their windows are labelled conservatively (see sourceWindowEnds).
+ */
+const EXTRA_SOURCES = {
+  heldout: { file: 'synth-heldout.ts', make: (perLabel: number, seed: number) => heldoutDataset(perLabel, seed, 2) },
+  third: { file: 'synth-third.ts', make: (perLabel: number, seed: number) => thirdDataset(perLabel, seed, 2) },
+  fourth: { file: 'synth-fourth.ts', make: (perLabel: number, seed: number) => synthFourth(perLabel, seed) },
+} as const;
+type ExtraSource = keyof typeof EXTRA_SOURCES;
+/** Seeds of the evaluation sets and committed samples (docs/gesture.md): never trained or tuned on. */
+const EVAL_SEEDS: Record<ExtraSource, readonly number[]> = { heldout: [7, 21], third: [11, 23], fourth: [31, 37] };
+/** Per-source seed offsets from --seed, for training and validation clips. */
+const SOURCE_SEED_OFFSET: Record<ExtraSource, number> = { heldout: 101, third: 102, fourth: 103 };
+const SOURCE_VAL_SEED_OFFSET = 200;
+/** The generators that `npm run train -- gesture` mixes by default. */
+const DEFAULT_SOURCES = 'train';
+
+function parseSources(text: string): ExtraSource[] {
+  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  if (!names.includes('train')) throw new Error(`train gesture: --sources must include "train" (synth.ts, whose performers give the validation split), got "${text}"`);
+  const extra: ExtraSource[] = [];
+  for (const n of names) {
+    if (n === 'train') continue;
+    if (!(n in EXTRA_SOURCES)) throw new Error(`train gesture: unknown source "${n}" in --sources (known: train, ${Object.keys(EXTRA_SOURCES).join(', ')})`);
+    if (!extra.includes(n as ExtraSource)) extra.push(n as ExtraSource);
+  }
+  return extra;
+}
+
+/** Seed for a source's clips; refuses one that would reproduce an evaluation set or sample. */
+function sourceSeed(source: ExtraSource, seed: number): number {
+  if (EVAL_SEEDS[source].includes(seed)) throw new Error(`train gesture: seed ${seed} for ${source} is an evaluation seed (${EVAL_SEEDS[source].join(', ')}); pick another --seed`);
+  return seed;
+}
 
 interface WindowSet {
   x: Float32Array;
@@ -64,8 +111,24 @@ function clipWindowEnds(clip: SynthClip, rng: Rng): { t: number; label: number }
   return out;
 }
 
-function buildWindows(clips: SynthClip[], rng: Rng, mirror: boolean): WindowSet {
-  const ends = clips.map((c) => clipWindowEnds(c, rng));
+/**
+ * Training windows of a clip from another generator, which gives no gesture timing: its last
+ * window (the generators end every gesture clip after the gesture is complete) and one more
+ * ending at most 0.2 s before it carry the label; `none` clips give four windows anywhere.
+ */
+function sourceWindowEnds(clip: MotionClip, rng: Rng): { t: number; label: number }[] {
+  const t0 = clip.frames[0].t;
+  const tEnd = clip.frames[clip.frames.length - 1].t;
+  const label = GESTURE_LABELS.indexOf(clip.label as (typeof GESTURE_LABELS)[number]);
+  if (label < 0) throw new Error(`train gesture: a source clip has label "${clip.label}", not one of ${GESTURE_LABELS.join(', ')}`);
+  const out = [{ t: tEnd, label }];
+  if (label === NONE) for (let k = 0; k < 3; k++) out.push({ t: rng.uniform(t0 + 0.1, tEnd), label });
+  else out.push({ t: tEnd - rng.uniform(0.05, 0.2), label });
+  return out;
+}
+
+function buildWindows(clips: (SynthClip | MotionClip)[], rng: Rng, mirror: boolean): WindowSet {
+  const ends = clips.map((c) => ('complete' in c ? clipWindowEnds(c as SynthClip, rng) : sourceWindowEnds(c, rng)));
   const n = ends.reduce((a, e) => a + e.length, 0);
   const x = new Float32Array(n * GESTURE_FEATURE_SIZE);
   const y = new Int32Array(n);
@@ -122,7 +185,7 @@ async function predictAll(model: tf.LayersModel, x: Float32Array, n: number): Pr
 }
 
 /** Per-clip streaming probabilities (the recognizer's schedule), for decision tuning. */
-async function streamProbs(model: tf.LayersModel, clips: SynthClip[]): Promise<{ times: number[]; probs: Float32Array }[]> {
+async function streamProbs(model: tf.LayersModel, clips: MotionClip[]): Promise<{ times: number[]; probs: Float32Array }[]> {
   const scratch = createGestureFeatureScratch();
   const sched = clips.map((c) => inferenceSchedule(c.frames.map((f) => f.t), INFERENCE_HZ));
   const n = sched.reduce((a, s) => a + s.length, 0);
@@ -216,6 +279,12 @@ export async function main(args: string[]): Promise<void> {
   const epochs = Number(a.get('epochs') ?? 12);
   const seed = Number(a.get('seed') ?? 1234);
   const outDir = a.get('out') ?? GESTURE_MODEL_DIR;
+  const sourcesArg = a.get('sources') ?? DEFAULT_SOURCES;
+  const sources = parseSources(sourcesArg);
+  const sourcePerLabel = Number(a.get('source-per-label') ?? 200);
+  const sourceValPerLabel = Number(a.get('source-val-per-label') ?? 30);
+  for (const [k, v] of [['per-label', perLabel], ['source-per-label', sourcePerLabel], ['source-val-per-label', sourceValPerLabel], ['epochs', epochs]] as const)
+    if (!Number.isInteger(v) || v < 1) throw new Error(`train gesture: --${k} must be a positive integer, got ${a.get(k)}`);
   const started = Date.now();
   const cpu0 = process.cpuUsage();
   const log = (msg: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
@@ -223,9 +292,25 @@ export async function main(args: string[]): Promise<void> {
   await tf.ready();
   const rng = createRng(seed);
 
-  const trainClips = synthDataset({ perLabel, seed, performers: TRAIN_PERFORMERS, noneFactor });
-  const valClips = synthDataset({ perLabel: valPerLabel, seed: seed + 1, performers: VAL_PERFORMERS, noneFactor });
-  log(`generated ${trainClips.length} training clips (performers 0-31), ${valClips.length} validation clips (performers 32-39)`);
+  const synthTrain = synthDataset({ perLabel, seed, performers: TRAIN_PERFORMERS, noneFactor });
+  const synthVal = synthDataset({ perLabel: valPerLabel, seed: seed + 1, performers: VAL_PERFORMERS, noneFactor });
+  const trainClips: (SynthClip | MotionClip)[] = [...synthTrain];
+  const valClips: MotionClip[] = [...synthVal];
+  /** Which generator each validation clip came from, for the per-source figures. */
+  const valSource: string[] = synthVal.map(() => 'train');
+  const sourceLines: string[] = [];
+  for (const src of sources) {
+    const ts = sourceSeed(src, seed + SOURCE_SEED_OFFSET[src]);
+    const vs = sourceSeed(src, seed + SOURCE_VAL_SEED_OFFSET + SOURCE_SEED_OFFSET[src]);
+    const tc = EXTRA_SOURCES[src].make(sourcePerLabel, ts);
+    const vc = EXTRA_SOURCES[src].make(sourceValPerLabel, vs);
+    trainClips.push(...tc);
+    valClips.push(...vc);
+    for (const _ of vc) valSource.push(src);
+    sourceLines.push(`${EXTRA_SOURCES[src].file}: ${tc.length} training clips (seed ${ts}), ${vc.length} validation clips (seed ${vs})`);
+  }
+  log(`generated ${synthTrain.length} training clips (synth.ts performers 0-31), ${synthVal.length} validation clips (performers 32-39)`);
+  for (const l of sourceLines) log(`  + ${l}`);
   const train = buildWindows(trainClips, rng, true);
   const val = buildWindows(valClips, createRng(seed + 2), false);
   log(`windows: ${train.n} training, ${val.n} validation (${GESTURE_STEPS} steps x ${GESTURE_CHANNELS} channels)`);
@@ -266,15 +351,22 @@ export async function main(args: string[]): Promise<void> {
 
   // Decision tuning and clip-level (streaming) validation on held-out performers.
   const streams = await streamProbs(model, valClips);
-  const truth = valClips.map((c) => GESTURE_LABELS.indexOf(c.label));
+  const truth = valClips.map((c) => GESTURE_LABELS.indexOf(c.label as (typeof GESTURE_LABELS)[number]));
   const { settings: decision, score } = tuneDecision(streams, truth);
   log(`validation (held-out performers, streaming, first percept per clip): accuracy=${score.accuracy.toFixed(4)} false_triggers=${score.falseTriggers.toFixed(4)} n=${truth.length}`);
   log(`decision: ${JSON.stringify(decision)}`);
+  const perSource = ['train', ...sources].map((src) => {
+    const idx = valSource.flatMap((s2, i) => (s2 === src ? [i] : []));
+    const sc = decide(idx.map((i) => streams[i]), idx.map((i) => truth[i]), decision);
+    const line = `${src === 'train' ? 'synth.ts performers 32-39' : EXTRA_SOURCES[src as ExtraSource].file}: accuracy=${sc.accuracy.toFixed(4)} false_triggers=${sc.falseTriggers.toFixed(4)} n=${idx.length}`;
+    log(`  validation ${line}`);
+    return line;
+  });
   // Which `none` styles fire, for the card.
   const noneMisfires = new Map<string, number>();
   const noneCounts = new Map<string, number>();
   const d = createGestureDecider(decision);
-  valClips.forEach((c, i) => {
+  synthVal.forEach((c, i) => {
     if (c.label !== 'none') return;
     noneCounts.set(c.style, (noneCounts.get(c.style) ?? 0) + 1);
     d.reset();
@@ -316,11 +408,23 @@ tempo, amplitude, tremor, idle sway, placement and facing anywhere, 30-120 Hz un
 dropped hand frames; forearm rotation, wrist wobble and controller grip offsets that tilt the target
 ray, rest poses of seven kinds, head tremor and a two-joint neck, tracker latency, prediction,
 low-pass filtering and hand-tracking rays; ${GESTURE_LABELS.length - 1} gestures and ${NONE_STYLES.length} kinds of \`none\` including near-misses).
-- Training: ${trainClips.length} clips (${perLabel} a gesture, ${perLabel * noneFactor} none) by performers 0-31,
-  ${train.n} windows (streaming windows after the gesture is complete carry its label, windows before it starts are none), randomly mirrored left-right.
-- Validation: ${valClips.length} clips by performers 32-39 (body, tempo, amplitude, noise and idle
-  styles never seen in training); ${val.n} windows.
-- Nothing from the evaluation generators (\`scripts/gesture/synth-heldout.ts\`, \`synth-third.ts\`, \`synth-fourth.ts\`) is used for training or tuning.
+- Training: ${synthTrain.length} clips of synth.ts (${perLabel} a gesture, ${perLabel * noneFactor} none) by performers 0-31${
+    sources.length ? `, plus ${trainClips.length - synthTrain.length} clips of other generators (${sourcePerLabel} a gesture, ${2 * sourcePerLabel} none each)` : ''
+  }: ${train.n} windows (synth.ts: streaming windows after the gesture is complete carry its label, windows before it starts are none${
+    sources.length ? '; other generators, which give no timing: the last window and one ending 0.05-0.2 s before it carry the label, `none` clips four windows anywhere' : ''
+  }), randomly mirrored left-right.
+- Validation: ${synthVal.length} clips of synth.ts by performers 32-39 (body, tempo, amplitude, noise and idle
+  styles never seen in training)${sources.length ? ` and ${valClips.length - synthVal.length} clips of the other training generators (their own seeds)` : ''}; ${val.n} windows.
+${
+  sources.length
+    ? `- Other generators in training (\`--sources ${sourcesArg}\`, seeds distinct from every evaluation set and committed sample):\n${sourceLines.map((l) => `  - ${l}`).join('\n')}\n- Never used for training or tuning: ${
+        Object.keys(EXTRA_SOURCES)
+          .filter((k) => !sources.includes(k as ExtraSource))
+          .map((k) => `\`scripts/gesture/${EXTRA_SOURCES[k as ExtraSource].file}\``)
+          .join(', ') || 'none (every generator in the repo is a training source, so no figure here is on an unseen motion model)'
+      }.`
+    : '- Nothing from the evaluation generators (`scripts/gesture/synth-heldout.ts`, `synth-third.ts`, `synth-fourth.ts`) is used for training or tuning.'
+}
 
 ## Features
 \`src/perception/gesture/features.ts\`: resampled by time to ${GESTURE_RATE_HZ} Hz over ${GESTURE_WINDOW_S} s
@@ -347,7 +451,7 @@ Decision settings tuned on this split (objective: accuracy - 2 x false-trigger r
 \`${JSON.stringify(decision)}\`
 
 accuracy=${score.accuracy.toFixed(4)} false_triggers=${score.falseTriggers.toFixed(4)} n=${truth.length}
-
+${sources.length ? `\nPer generator: ${perSource.join('; ')}.\n` : ''}
 ${formatConfusion(score.confusion)}
 
 \`none\` styles that fired: ${[...noneCounts.keys()].sort().map((k) => `${k} ${noneMisfires.get(k) ?? 0}/${noneCounts.get(k)}`).join(', ')}
