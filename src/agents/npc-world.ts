@@ -109,6 +109,11 @@ export interface NpcWorld {
   ingest(p: Percept): string | null;
   /** Advance: cognition at its fixed tick, agents every call. `t` is the shared clock (s). */
   update(dt: number, t: number): void;
+  /**
+   * Let the NPCs that got a percept since the last call decide now (goal, line, gesture), between
+   * frames; their bodies act on it at the next `update`. `t` is the shared clock (s).
+   */
+  respond(t: number): void;
   /** Subscribe to lines (for speech synthesis and HUD subtitles); returns unsubscribe. */
   onSay(listener: (npc: NpcState, text: string, situation: LineSituation) => void): () => void;
   /** Subscribe to every action; returns unsubscribe. */
@@ -387,6 +392,7 @@ export function createNpcWorld(options: NpcWorldOptions): NpcWorld {
       const i = brains.ingest(p);
       return i >= 0 ? brains.ids[i] : null;
     },
+    respond: brains.respond,
     update(dt, t) {
       if (!(dt >= 0)) dt = 0;
       // After a long pause (a hidden tab) do not replay the gap; keep dt sane.

@@ -5,6 +5,7 @@
  * React shell mounts the scene's views.
  */
 import { Quaternion, Vector3 } from 'three';
+import { now } from '../core/clock';
 import type { System } from '../core/systems-runner';
 import { LOCAL_USER_ID, type Percept, type Vec3 } from '../core/types';
 import { createFusion, type Fusion, type FusionWorld } from '../perception/fusion';
@@ -109,6 +110,14 @@ export function startSceneSession(
       setPointer(p.t);
     }
     fusion.ingest(p);
+    // Fuse and let the addressed NPC decide now, not at the next frame: voice and gesture
+    // decisions land between frames (on an audio chunk, a model's readback), and a frame can take
+    // long (a software-rendered one here ~130 ms). Gaze and pointer are the last frame's.
+    if (!inFrame) {
+      const tNow = now();
+      fuse(tNow);
+      if (brain) world.respond(tNow);
+    }
   });
   const offFused = fusion.onPercept((p) => {
     runtime.percepts.emit(p);
@@ -150,22 +159,30 @@ export function startSceneSession(
     pointerD[2] = dir.z;
     fusion.setPointer(pointerO, pointerD, t);
   }
+  function fuse(t: number) {
+    headPos[0] = rig.headWorld.x;
+    headPos[1] = rig.headWorld.y;
+    headPos[2] = rig.headWorld.z;
+    headFwd[0] = rig.gazeWorld.x;
+    headFwd[1] = rig.gazeWorld.y;
+    headFwd[2] = rig.gazeWorld.z;
+    setPointer(t);
+    fusion.update(t, fusionWorld);
+  }
+  // Between the fusion system and the world system of one frame, percepts wait for the world
+  // system (a few ms) rather than being fused out of order.
+  let inFrame = false;
   const fusionSystem: System = {
     name: 'perception.fusion',
     update(_dt, t) {
-      headPos[0] = rig.headWorld.x;
-      headPos[1] = rig.headWorld.y;
-      headPos[2] = rig.headWorld.z;
-      headFwd[0] = rig.gazeWorld.x;
-      headFwd[1] = rig.gazeWorld.y;
-      headFwd[2] = rig.gazeWorld.z;
-      setPointer(t);
-      fusion.update(t, fusionWorld);
+      inFrame = true;
+      fuse(t);
     },
   };
   const worldSystem: System = {
     name: 'cognition+agents.npc-world',
     update(dt, t) {
+      inFrame = false;
       if (!brain) return;
       world.setUser(LOCAL_USER_ID, headPos, headFwd, t);
       world.update(dt, t);

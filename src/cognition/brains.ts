@@ -1082,6 +1082,17 @@ export function createBrains(options: BrainsOptions) {
       lastTick += period;
       tickSlice(lastTick);
     }
+    respond(t);
+  }
+
+  /**
+   * Think at once for the NPCs that got a percept since the last call, and only for them (no tick
+   * runs). For percepts that arrive between frames (a voice command decided on an audio chunk):
+   * the NPC decides then instead of at the next frame; bodies still move in `update`.
+   */
+  function respond(t: number): void {
+    if (!urgentCount) return;
+    if (t > now) now = t;
     for (let k = 0; k < urgentCount; k++) {
       const i = urgentList[k];
       urgent[i] = 0;
@@ -1170,6 +1181,7 @@ export function createBrains(options: BrainsOptions) {
     removeUser,
     ingest,
     update,
+    respond,
     listen,
     /** The user index of `id`, or -1. */
     userIndex: (id: string) => userIndex(id, false),
