@@ -8,7 +8,9 @@
  * Inputs are plain data (no three.js, no tfjs): the head pose and pointer ray as `Vec3`s, NPCs as
  * `{ id, position, yaw }` (the NPC world's `NpcState` fits), POIs as `{ id, position }`. Percepts
  * are emitted immediately at the next `update` (never held back), so fusion adds at most one frame
- * of latency; when the second half of a pair arrives later, it is the one that carries the boost.
+ * of latency (none when the caller updates right after `ingest`, as the app does for percepts that
+ * land between frames); when the second half of a pair arrives later, it is the one that carries
+ * the boost.
  */
 import { LOCAL_USER_ID, type Percept, type PerceptTarget, type Vec3 } from '../core/types';
 
