@@ -458,7 +458,9 @@ ${formatConfusion(score.confusion)}
 
 ## Held-out evaluation
 Scored with \`npm run eval -- gesture DIR\` on clips from three structurally different generators
-(\`scripts/gesture/synth-heldout.ts\`, \`synth-third.ts\`, \`synth-fourth.ts\`); see docs/gesture.md for the figures and the commands.
+(\`scripts/gesture/synth-heldout.ts\`, \`synth-third.ts\`, \`synth-fourth.ts\`; their evaluation sets use seeds no training or validation clip uses)${
+    sources.length ? `; ${sources.map((s2) => EXTRA_SOURCES[s2].file).join(' and ')} ${sources.length > 1 ? 'are training sources here, so only the others are unseen motion models' : 'is a training source here, so only the others are unseen motion models'}` : ''
+  }; see docs/gesture.md for the figures and the commands.
 `;
   writeFileSync(join(outDir, 'model-card.md'), card);
   log(`wrote ${outDir}: model.json, weights.bin (${bytes} bytes), settings.json, model-card.md; wall ${totalMinutes.toFixed(1)} min, CPU ${cpuMinutes.toFixed(1)} min`);
