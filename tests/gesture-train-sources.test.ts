@@ -1,0 +1,29 @@
+// The multi-source option of the gesture trainer (`--sources`, docs/gesture.md): it must never
+// train on an evaluation set or committed sample, so a seed that would regenerate one is refused
+// before any training, and bad source lists get a clear error.
+import { describe, expect, it } from 'vitest';
+import { main } from '../scripts/gesture/train';
+
+// Small runs: these all stop while the data is being built, before a model exists.
+const tiny = ['--per-label', '1', '--val-per-label', '1', '--source-per-label', '1', '--source-val-per-label', '1', '--out', 'data/never-written'];
+
+describe('gesture trainer --sources', () => {
+  it('refuses an unknown generator', async () => {
+    await expect(main(['--sources', 'train,fifth', ...tiny])).rejects.toThrow(/unknown source "fifth"/);
+  });
+
+  it('refuses a source list without the training generator', async () => {
+    await expect(main(['--sources', 'heldout,fourth', ...tiny])).rejects.toThrow(/must include "train"/);
+  });
+
+  it('refuses seeds that would regenerate an evaluation set or committed sample', async () => {
+    // fourth's training clips use --seed + 103: -72 + 103 = 31, the fourth model's evaluation seed.
+    await expect(main(['--sources', 'train,fourth', '--seed', '-72', ...tiny])).rejects.toThrow(/seed 31 for fourth is an evaluation seed/);
+    // heldout's validation clips use --seed + 301: -280 + 301 = 21, the committed heldout sample.
+    await expect(main(['--sources', 'train,heldout', '--seed', '-280', ...tiny])).rejects.toThrow(/seed 21 for heldout is an evaluation seed/);
+  });
+
+  it('rejects a share that is not a positive integer', async () => {
+    await expect(main(['--sources', 'train,third', ...tiny, '--source-per-label', '0'])).rejects.toThrow(/--source-per-label must be a positive integer/);
+  });
+});
