@@ -42,8 +42,8 @@ const L = GESTURE_LABELS.length;
 const NONE = GESTURE_LABELS.indexOf('none');
 /** Performers 0..31 train; 32..39 are held out for validation. */
 const TRAIN_PERFORMERS = Array.from({ length: 32 }, (_, i) => i);
-const VAL_PERFORMERS = Array.from({ length: 8 }, (_, i) => 32 + i);
-const INFERENCE_HZ = 10;
+export const VAL_PERFORMERS = Array.from({ length: 8 }, (_, i) => 32 + i);
+export const INFERENCE_HZ = 10;
 
 /**
  * The other motion generators that `--sources` can mix into training (multi-source training for
@@ -63,6 +63,8 @@ const SOURCE_SEED_OFFSET: Record<ExtraSource, number> = { heldout: 101, third: 1
 const SOURCE_VAL_SEED_OFFSET = 200;
 /** The generators that `npm run train -- gesture` mixes by default. */
 const DEFAULT_SOURCES = 'train';
+/** Seeds of the members \`npm run train -- gesture\` trains (one seed: a single model). */
+const DEFAULT_MEMBER_SEEDS = '1234';
 
 function parseSources(text: string): ExtraSource[] {
   const names = text.split(',').map((s) => s.trim()).filter(Boolean);
@@ -185,7 +187,7 @@ async function predictAll(model: tf.LayersModel, x: Float32Array, n: number): Pr
 }
 
 /** Per-clip streaming probabilities (the recognizer's schedule), for decision tuning. */
-async function streamProbs(model: tf.LayersModel, clips: MotionClip[]): Promise<{ times: number[]; probs: Float32Array }[]> {
+export async function streamProbs(model: tf.LayersModel, clips: MotionClip[]): Promise<{ times: number[]; probs: Float32Array }[]> {
   const scratch = createGestureFeatureScratch();
   const sched = clips.map((c) => inferenceSchedule(c.frames.map((f) => f.t), INFERENCE_HZ));
   const n = sched.reduce((a, s) => a + s.length, 0);
@@ -210,13 +212,13 @@ async function streamProbs(model: tf.LayersModel, clips: MotionClip[]): Promise<
   });
 }
 
-interface Score {
+export interface Score {
   accuracy: number;
   falseTriggers: number;
   confusion: number[][];
 }
 
-function decide(streams: { times: number[]; probs: Float32Array }[], truth: number[], s: GestureDecisionSettings): Score {
+export function decide(streams: { times: number[]; probs: Float32Array }[], truth: number[], s: GestureDecisionSettings): Score {
   const confusion = GESTURE_LABELS.map(() => GESTURE_LABELS.map(() => 0));
   const d = createGestureDecider(s);
   streams.forEach((st, i) => {
@@ -239,7 +241,7 @@ function decide(streams: { times: number[]; probs: Float32Array }[], truth: numb
 }
 
 /** Pick decision settings on the validation streams: accuracy with false triggers weighted 2x. */
-function tuneDecision(streams: { times: number[]; probs: Float32Array }[], truth: number[]): { settings: GestureDecisionSettings; score: Score } {
+export function tuneDecision(streams: { times: number[]; probs: Float32Array }[], truth: number[]): { settings: GestureDecisionSettings; score: Score } {
   const objective = (sc: Score) => sc.accuracy - 2 * sc.falseTriggers;
   let best: { settings: GestureDecisionSettings; score: Score } | undefined;
   for (const smoothing of [1, 2, 3])
@@ -263,7 +265,7 @@ function tuneDecision(streams: { times: number[]; probs: Float32Array }[], truth
   return best!;
 }
 
-function formatConfusion(c: number[][]): string {
+export function formatConfusion(c: number[][]): string {
   const head = '| truth \\ predicted | ' + GESTURE_LABELS.join(' | ') + ' |';
   const sep = '|' + ' --- |'.repeat(L + 1);
   const rows = c.map((r, i) => `| ${GESTURE_LABELS[i]} | ${r.join(' | ')} |`);
@@ -271,7 +273,28 @@ function formatConfusion(c: number[][]): string {
 }
 
 /** Train the gesture model (see the file comment). */
+/**
+ * \`npm run train -- gesture\`: one model (\`--member-seeds S\` or \`--seed S\`), or with several
+ * \`--member-seeds\` an ensemble of independently trained members (scripts/gesture/ensemble.ts).
+ */
 export async function main(args: string[]): Promise<void> {
+  const a = parseArgs(args);
+  const members = (a.get('member-seeds') ?? DEFAULT_MEMBER_SEEDS).split(',').map(Number);
+  if (members.some((m) => !Number.isInteger(m))) throw new Error(`train gesture: --member-seeds must be integers, got ${a.get('member-seeds')}`);
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--member-seeds') i++;
+    else rest.push(args[i]);
+  }
+  // One member: the single-model pipeline as it always was (its default seed is 1234).
+  if (members.length === 1 || a.get('seed') !== undefined) return trainMember(a.get('seed') !== undefined || members[0] === 1234 ? rest : [...rest, '--seed', String(members[0])]);
+  if (a.get('sources') !== undefined && a.get('sources') !== 'train') throw new Error('train gesture: an ensemble (--member-seeds) takes the default --sources only');
+  const { trainEnsemble } = await import('./ensemble');
+  await trainEnsemble(members, rest, trainMember);
+}
+
+/** One trained model (the whole pipeline: data, training, tuning, card). */
+export async function trainMember(args: string[]): Promise<void> {
   const a = parseArgs(args);
   const perLabel = Number(a.get('per-label') ?? 500);
   const noneFactor = Number(a.get('none-factor') ?? 4);
