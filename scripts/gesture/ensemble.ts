@@ -14,12 +14,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { GESTURE_LABELS } from '../../src/core/types';
-import { GESTURE_CHANNELS, GESTURE_RATE_HZ, GESTURE_STEPS, GESTURE_WINDOW_S } from '../../src/perception/gesture/features';
-import type { GestureSettings } from '../../src/perception/gesture/model';
+import { GESTURE_CHANNELS, GESTURE_STEPS } from '../../src/perception/gesture/features';
 import { parseArgs } from './motion-math';
-import { GESTURE_MODEL_DIR, dirModelHandler, saveLayersModel } from './node-io';
+import { GESTURE_MODEL_DIR, dirModelHandler } from './node-io';
 import { synthDataset } from './synth';
-import { INFERENCE_HZ, VAL_PERFORMERS, formatConfusion, streamProbs, tuneDecision } from './train';
+import { VAL_PERFORMERS, formatConfusion, streamProbs, tuneDecision, writeGestureModel } from './train';
 
 /**
  * Copy trained members (same architecture) into one model: input -> each member's layers (fresh
@@ -90,17 +89,7 @@ export async function trainEnsemble(seeds: number[], args: string[], trainMember
   const { settings: decision, score } = tuneDecision(streams, truth);
   log(`validation (held-out performers, streaming, first percept per clip): accuracy=${score.accuracy.toFixed(4)} false_triggers=${score.falseTriggers.toFixed(4)} n=${truth.length}`);
   log(`decision: ${JSON.stringify(decision)}`);
-  const settings: GestureSettings = {
-    labels: [...GESTURE_LABELS],
-    rateHz: GESTURE_RATE_HZ,
-    windowS: GESTURE_WINDOW_S,
-    steps: GESTURE_STEPS,
-    channels: GESTURE_CHANNELS,
-    inferenceHz: INFERENCE_HZ,
-    ...decision,
-  };
-  const bytes = await saveLayersModel(model, outDir);
-  writeFileSync(join(outDir, 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
+  const bytes = await writeGestureModel(model, decision, outDir);
   const cpu = process.cpuUsage(cpu0);
   const memberCards = dirs.map((d, k) => {
     const card = readFileSync(join(d, 'model-card.md'), 'utf8');

@@ -43,7 +43,7 @@ const NONE = GESTURE_LABELS.indexOf('none');
 /** Performers 0..31 train; 32..39 are held out for validation. */
 const TRAIN_PERFORMERS = Array.from({ length: 32 }, (_, i) => i);
 export const VAL_PERFORMERS = Array.from({ length: 8 }, (_, i) => 32 + i);
-export const INFERENCE_HZ = 10;
+const INFERENCE_HZ = 10;
 
 /**
  * The other motion generators that `--sources` can mix into training (multi-source training for
@@ -240,6 +240,22 @@ export function decide(streams: { times: number[]; probs: Float32Array }[], trut
   return { accuracy: correct / n, falseTriggers: negatives ? fired / negatives : 0, confusion };
 }
 
+/** Write `model` and its settings (features of this build + `decision`) into `outDir`; returns the weight bytes. */
+export async function writeGestureModel(model: tf.LayersModel, decision: GestureDecisionSettings, outDir: string): Promise<number> {
+  const settings: GestureSettings = {
+    labels: [...GESTURE_LABELS],
+    rateHz: GESTURE_RATE_HZ,
+    windowS: GESTURE_WINDOW_S,
+    steps: GESTURE_STEPS,
+    channels: GESTURE_CHANNELS,
+    inferenceHz: INFERENCE_HZ,
+    ...decision,
+  };
+  const bytes = await saveLayersModel(model, outDir);
+  writeFileSync(join(outDir, 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
+  return bytes;
+}
+
 /** Pick decision settings on the validation streams: accuracy with false triggers weighted 2x. */
 export function tuneDecision(streams: { times: number[]; probs: Float32Array }[], truth: number[]): { settings: GestureDecisionSettings; score: Score } {
   const objective = (sc: Score) => sc.accuracy - 2 * sc.falseTriggers;
@@ -401,17 +417,7 @@ export async function trainMember(args: string[]): Promise<void> {
     }
   });
 
-  const settings: GestureSettings = {
-    labels: [...GESTURE_LABELS],
-    rateHz: GESTURE_RATE_HZ,
-    windowS: GESTURE_WINDOW_S,
-    steps: GESTURE_STEPS,
-    channels: GESTURE_CHANNELS,
-    inferenceHz: INFERENCE_HZ,
-    ...decision,
-  };
-  const bytes = await saveLayersModel(model, outDir);
-  writeFileSync(join(outDir, 'settings.json'), JSON.stringify(settings, null, 2) + '\n');
+  const bytes = await writeGestureModel(model, decision, outDir);
   const totalMinutes = (Date.now() - started) / 60000;
   const cpu = process.cpuUsage(cpu0);
   const cpuMinutes = (cpu.user + cpu.system) / 6e7;
