@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { VOICE_LABELS, VOICE_NON_COMMANDS } from '../../../src/core/types';
 import { initBackend } from '../../../src/perception/backend';
 import { recognizeSignal } from '../../../src/perception/voice/recognize-signal';
-import { modelFrames } from '../../../src/perception/voice/voice-settings';
+import { modelFrames, parseVoiceSettings } from '../../../src/perception/voice/voice-settings';
 import type { VoiceClassifier } from '../../../src/perception/voice/voice-recognizer';
 import { labelFromFileName, summarize, type EvalItem } from '../../lib/eval-report';
 import { CALIBRATION_GRID, loadValidationSignals, parseTuningArgs } from '../calibrate';
@@ -24,9 +24,7 @@ await initBackend(['wasm', 'cpu']);
 const net = await tf.loadLayersModel(diskModelHandler(modelPath));
 // ENSEMBLE=a/model.json,b/model.json: also average these models' outputs (unshifted).
 const others = await Promise.all((process.env.ENSEMBLE ?? '').split(',').filter(Boolean).map((p) => tf.loadLayersModel(diskModelHandler(p))));
-const { loadVoiceModel } = await import('../../../src/perception/voice/voice-model');
-const base = await loadVoiceModel({ modelUrl: diskModelHandler(modelPath) });
-const settings = base.settings;
+const settings = parseVoiceSettings((net.getUserDefinedMetadata() as { voice?: unknown } | undefined)?.voice, modelPath);
 const F = modelFrames(settings);
 const M = settings.nMels;
 const batch = new Float32Array(SHIFTS.length * F * M);
@@ -67,3 +65,5 @@ for (const th of GRID) {
   const s = summarize(items, VOICE_NON_COMMANDS);
   console.log(`shifts ${SHIFTS.join(',')}${others.length ? ` + ${others.length} more models` : ''} threshold ${th.toFixed(2)} accuracy=${s.accuracy.toFixed(4)} false_triggers=${s.falseTriggers.toFixed(4)} (${signals.length} files)`);
 }
+net.dispose();
+others.forEach((o) => o.dispose());
