@@ -15,35 +15,15 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { GESTURE_LABELS } from '../../src/core/types';
 import { GESTURE_CHANNELS, GESTURE_STEPS } from '../../src/perception/gesture/features';
+import { mergeMembers as mergeLayersModels } from '../lib/merge-members';
 import { parseArgs } from './motion-math';
 import { GESTURE_MODEL_DIR, dirModelHandler } from './node-io';
 import { synthDataset } from './synth';
 import { VAL_PERFORMERS, formatConfusion, streamProbs, tuneDecision, writeGestureModel } from './train';
 
-/**
- * Copy trained members (same architecture) into one model: input -> each member's layers (fresh
- * names m<k>_<layer>) -> average. Weights are copied, so each branch computes its member exactly.
- */
+/** Copy trained members into one model whose output is their average (scripts/lib/merge-members.ts). */
 export function mergeMembers(members: tf.LayersModel[]): tf.LayersModel {
-  const input = tf.input({ shape: [GESTURE_STEPS, GESTURE_CHANNELS], name: 'features' });
-  const outs = members.map((m, k) => {
-    let x: tf.SymbolicTensor = input;
-    for (const layer of m.layers) {
-      const cls = layer.getClassName();
-      const config = { ...layer.getConfig(), name: `m${k + 1}_${layer.name}` } as Record<string, unknown>;
-      delete config.batchInputShape;
-      delete config.inputShape;
-      const clone = tf.serialization.SerializationMap.getMap().classNameMap[cls];
-      if (!clone) throw new Error(`mergeMembers: unknown layer class ${cls}`);
-      const [ctor, fromConfig] = clone;
-      const fresh = fromConfig(ctor, config as tf.serialization.ConfigDict) as tf.layers.Layer;
-      x = fresh.apply(x) as tf.SymbolicTensor;
-      fresh.setWeights(layer.getWeights());
-    }
-    return x;
-  });
-  const avg = tf.layers.average({ name: 'average' }).apply(outs) as tf.SymbolicTensor;
-  return tf.model({ inputs: input, outputs: avg, name: 'gesture_ensemble' });
+  return mergeLayersModels(members, [GESTURE_STEPS, GESTURE_CHANNELS], { input: 'features', model: 'gesture_ensemble' });
 }
 
 /**

@@ -15,6 +15,7 @@ import { modelFrames, prepareVoiceWindow, type VoiceSettings } from '../../src/p
 import { addEvents, codec, colour, makeNoise, normalizePeak, resampleFast, reverb, rms, warp, type NoiseKind } from './augment';
 import { checkVoicePackages, ESPEAK_VALIDATION_VOICES, ESPEAK_VOICES, espeakVariants, MBROLA_VOICES, synthEspeak, type EspeakParams } from './espeak';
 import { prepareEspeakHome, randomVariantText, variantName } from './espeak-variants';
+import { randomVocoderVoice, vocode } from './vocode';
 import { createRng, hashString, type Rng } from './prng';
 import { captureUtterances } from './capture';
 import { COMMAND_TEXTS, NEAR_MISSES, SENTENCES, dictionaryWords, isTrainingText } from './texts';
@@ -41,6 +42,12 @@ export interface VoiceDataCounts {
    * (a new random speaker each, espeak-variants.ts) instead of a stock one; 0 for none.
    */
   generatedShare: number;
+  /**
+   * Share of augmented training copies whose speech is first resynthesised with a random voice
+   * source (vocode.ts: the espeak-ng vocal-tract envelope, new pulses, jitter, tilt, breath); 0 for
+   * none. Commands and `unknown` alike, so a resynthesised voice is no cue for either.
+   */
+  vocodeShare?: number;
 }
 
 /**
@@ -196,8 +203,10 @@ function load16k(file: string): Float32Array {
 }
 
 /** Place augmented speech in a noisy clip (the "file" the stream sees). */
-function speechClip(speech: Float32Array, rng: Rng, pool: Float32Array[]): Float32Array {
+function speechClip(speech: Float32Array, rng: Rng, pool: Float32Array[], vocoder?: { share: number; rng: Rng }): Float32Array {
   let s = speech;
+  // Its own random stream, so the draws below are the default build's as far as they can be.
+  if (vocoder && vocoder.share > 0 && vocoder.rng.chance(vocoder.share)) s = vocode(s, randomVocoderVoice(vocoder.rng), vocoder.rng);
   if (rng.chance(0.6)) s = warp(s, rng.uniform(0.88, 1.12));
   s = s.slice();
   colour(s, rng);
@@ -264,8 +273,9 @@ export async function buildVoiceData(opts: {
   const { settings, seed } = opts;
   const speechDir = join(opts.dataDir, 'espeak');
   // Without generated speakers the data is what it was before they existed: same key, same cache.
-  const { generatedShare, ...base } = counts;
-  const keyCounts = generatedShare ? { ...base, generatedShare, generatedVersion: 1 } : base;
+  const { generatedShare, vocodeShare = 0, ...base } = counts;
+  let keyCounts: Record<string, unknown> = generatedShare ? { ...base, generatedShare, generatedVersion: 1 } : base;
+  if (vocodeShare) keyCounts = { ...keyCounts, vocodeShare, vocodeVersion: 2 };
   const key = hashString(JSON.stringify({ PIPELINE_VERSION, seed, counts: keyCounts, settings: { ...settings, commandThreshold: 0, refractorySec: 0 } })).toString(16);
   const cacheBin = join(opts.dataDir, `windows-${key}.bin`);
   const cacheMeta = join(opts.dataDir, `windows-${key}.json`);
@@ -284,6 +294,7 @@ export async function buildVoiceData(opts: {
   await synthAll(plan, opts.dataDir, log);
 
   const rng = createRng(seed ^ 0x5eed);
+  const vocoder = { share: vocodeShare, rng: createRng(seed ^ 0xc0de) };
   const pool = plan
     .filter((u) => u.label === 'unknown' && !u.val)
     .slice(0, 60)
@@ -309,7 +320,7 @@ export async function buildVoiceData(opts: {
     const copies = u.val ? 1 : counts.augmentTrain;
     for (let c = 0; c < copies; c++) {
       // Early looks at a random point of the range the recognizer's early decision may use.
-      const got = await captureUtterances(speechClip(speech, rng, pool), settings, { earlySec: rng.uniform(EARLY_MIN_SEC, EARLY_MAX_SEC) });
+      const got = await captureUtterances(speechClip(speech, rng, pool, u.val ? undefined : vocoder), settings, { earlySec: rng.uniform(EARLY_MIN_SEC, EARLY_MAX_SEC) });
       const windows = got.final;
       if (u.label === 'unknown') {
         windows.slice(0, 2).forEach((w) => push(w, 'unknown', u.val));

@@ -1,6 +1,6 @@
 /**
  * Writes a labelled folder of WAVs for `npm run eval -- voice DIR`:
- *   node --import tsx scripts/voice/make-heldout.ts --out DIR [--engine flite-festival|espeak-val] [--seed N]
+ *   node --import tsx scripts/voice/make-heldout.ts --out DIR [--engine flite-festival|espeak-val] [--seed N | --seeds N,N,...]
  * `flite-festival` (default) speaks with synthesizers training never used (flite voices kal, kal16,
  * awb, rms, slt; festival kal_diphone): the held-out figure. `espeak-val` speaks with the espeak
  * voices and variants held out for validation: the file-level validation figure. Unknown speech uses
@@ -71,14 +71,27 @@ function roomClip(speech: Float32Array, rng: Rng, pool: Float32Array[]): Float32
 function main(args: string[]): void {
   let out = '';
   let kind = 'flite-festival';
-  let seed = 2024;
+  let seeds = [2024];
+  let suffix = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--out') out = args[++i];
     else if (args[i] === '--engine') kind = args[++i];
-    else if (args[i] === '--seed') seed = Number(args[++i]);
-    else throw new Error(`make-heldout: unknown option ${args[i]}`);
+    else if (args[i] === '--seed') seeds = [Number(args[++i])];
+    else if (args[i] === '--seeds') {
+      // One folder with a set per seed, each file name ending in -s<seed> (the 615-file espeak pool).
+      seeds = args[++i].split(',').map(Number);
+      suffix = true;
+    } else throw new Error(`make-heldout: unknown option ${args[i]} (--out DIR, --engine flite-festival|espeak-val, --seed N, --seeds N,N,...)`);
   }
   if (!out) throw new Error('make-heldout: --out DIR is required');
+  if (!seeds.length || seeds.some((s) => !Number.isInteger(s))) throw new Error('make-heldout: seeds must be integers');
+  let total = 0;
+  for (const seed of seeds) total += makeSet(out, kind, seed, suffix ? `-s${seed}` : '');
+  writeFileSync(join(out, 'README.txt'), `Made by scripts/voice/make-heldout.ts --engine ${kind} ${suffix ? `--seeds ${seeds.join(',')}` : `--seed ${seeds[0]}`}: ${total} files.\n`);
+}
+
+/** One set of files from `seed` into `out` (names end in `suffix`); returns how many. */
+function makeSet(out: string, kind: string, seed: number, suffix: string): number {
   const voices = engines(kind);
   const rng = createRng(seed);
   mkdirSync(out, { recursive: true });
@@ -98,7 +111,7 @@ function main(args: string[]): void {
   const pool = voices.flatMap((e) => [heard(rng.pick(HELDOUT_SENTENCES), e), heard(rng.pick(HELDOUT_SENTENCES), e)]);
   let n = 0;
   const write = (label: VoiceLabel, tag: string, x: Float32Array) => {
-    writeWav16(join(out, `${label}__${tag}-${String(n++).padStart(4, '0')}.wav`), x, SR);
+    writeWav16(join(out, `${label}__${tag}-${String(n++).padStart(4, '0')}${suffix}.wav`), x, SR);
   };
   for (const e of voices) {
     for (const label of VOICE_LABELS) {
@@ -119,8 +132,8 @@ function main(args: string[]): void {
     write('silence', 'noise', clip);
   }
   rmSync(tmp, { recursive: true, force: true });
-  writeFileSync(join(out, 'README.txt'), `Made by scripts/voice/make-heldout.ts --engine ${kind} --seed ${seed}: ${n} files.\n`);
   console.log(`make-heldout: wrote ${n} files to ${out} (${kind}, seed ${seed})`);
+  return n;
 }
 
 main(process.argv.slice(2));

@@ -1,8 +1,9 @@
 /**
- * `npm run train -- voice [--seed N] [--epochs N] [--quick]` (options: --generated, --mel-bands, see parseArgs): builds the espeak-ng data
- * (build-data.ts), trains the voice-command model on the tfjs wasm backend (CPU fallback) from a
- * fixed seed, picks the epoch and the command threshold on held-out espeak voices/variants only,
- * and writes public/models/voice/{model.json, weights.bin, model-card.md}.
+ * `npm run train -- voice` trains the shipped model: an ensemble of single models (ensemble.ts).
+ * `npm run train -- voice --single [--seed N] [--epochs N] [--quick] [--out DIR]` (more options in
+ * parseArgs) trains ONE model: builds the espeak-ng data (build-data.ts), trains on the tfjs wasm
+ * backend (CPU fallback) from a fixed seed, picks the epoch and the command threshold on held-out
+ * espeak voices/variants only, and writes {model.json, weights.bin, model-card.md} to --out.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -53,10 +54,17 @@ interface TrainOptions {
    * train). Off by default.
    */
   melBands: boolean;
+  /**
+   * Cepstral smoothing of each input frame (0 = off): a fixed, untrained first layer that keeps
+   * the first K DCT coefficients of the 40 log-mels (as MFCCs do) and maps them back to 40 mels,
+   * so pitch harmonics and fine spectral detail peculiar to one synthesizer are gone before the
+   * net sees them. Part of the saved model, so the app and the eval run it unchanged.
+   */
+  lifter: number;
 }
 
 function parseArgs(args: string[]): TrainOptions {
-  const o: TrainOptions = { seed: 7, epochs: 28, batch: 64, lr: 2e-3, counts: DEFAULT_COUNTS, dataDir: 'data/voice', outDir: 'public/models/voice', valDir: 'data/voice-espeak-val', warpAug: false, commandRepeat: 1, melBands: false };
+  const o: TrainOptions = { seed: 7, epochs: 28, batch: 64, lr: 2e-3, counts: DEFAULT_COUNTS, dataDir: 'data/voice', outDir: 'data/voice-single', valDir: 'data/voice-espeak-val', warpAug: false, commandRepeat: 1, melBands: false, lifter: 0 };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const v = () => {
@@ -70,16 +78,20 @@ function parseArgs(args: string[]): TrainOptions {
     else if (a === '--out') o.outDir = v();
     else if (a === '--warp-aug') o.warpAug = true;
     else if (a === '--mel-bands') o.melBands = true;
-    else if (a === '--generated') o.counts = { ...GENERATED_COUNTS };
+    else if (a === '--lifter') o.lifter = Number(v());
+    else if (a === '--vocode') o.counts = { ...o.counts, vocodeShare: Number(v()) };
+    else if (a === '--generated') o.counts = { ...GENERATED_COUNTS, vocodeShare: o.counts.vocodeShare };
     else if (a === '--generated-share') o.counts = { ...o.counts, generatedShare: Number(v()) };
     else if (a === '--val-dir') o.valDir = v();
     else if (a === '--command-repeat') o.commandRepeat = Number(v());
     else if (a === '--quick')
       o.counts = { commandTrain: 20, commandVal: 6, unknownTrain: 120, unknownVal: 30, silenceTrain: 40, silenceVal: 10, augmentTrain: 1, generatedShare: o.counts.generatedShare };
-    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug, --command-repeat F, --mel-bands, --generated, --generated-share F)`);
+    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug, --command-repeat F, --mel-bands, --lifter K, --vocode F, --generated, --generated-share F)`);
   }
   if (!Number.isInteger(o.seed) || !(o.epochs >= 1)) throw new Error('train voice: --seed must be an integer and --epochs >= 1');
   if (!(o.counts.generatedShare >= 0 && o.counts.generatedShare <= 1)) throw new Error(`train voice: --generated-share must be a number from 0 to 1, got ${o.counts.generatedShare}`);
+  if (!((o.counts.vocodeShare ?? 0) >= 0 && (o.counts.vocodeShare ?? 0) <= 1)) throw new Error(`train voice: --vocode must be a number from 0 to 1, got ${o.counts.vocodeShare}`);
+  if (!(Number.isInteger(o.lifter) && o.lifter >= 0 && o.lifter < 40)) throw new Error(`train voice: --lifter must be an integer from 0 (off) to 39, got ${o.lifter}`);
   if (!(o.commandRepeat >= 1 && o.commandRepeat <= 4)) throw new Error(`train voice: --command-repeat must be a number from 1 to 4, got ${o.commandRepeat}`);
   return o;
 }
@@ -90,11 +102,33 @@ function parseArgs(args: string[]): TrainOptions {
  * Conv2DBackpropFilter. Level 1 sees overlapping 3-frame spans (40 ms hop each side), each next
  * level halves time: 81 -> 40 -> 20 -> 10 -> 5 frames, then a classifier.
  */
-export function buildVoiceNet(frames: number, nMels: number, seed: number, melBands = false): tf.LayersModel {
+export function buildVoiceNet(frames: number, nMels: number, seed: number, melBands = false, lifter = 0): tf.LayersModel {
   if (frames !== 81) throw new Error(`buildVoiceNet expects 81 model frames, got ${frames}`);
   const inp = tf.input({ shape: [frames, nMels] });
-  const { out } = voiceBranch(inp, frames, nMels, seed, melBands);
+  let x = inp as S;
+  if (lifter > 0) {
+    const smooth = tf.tensor2d(cepstralSmoothing(nMels, lifter), [nMels, nMels]);
+    x = tf.layers.dense({ units: nMels, useBias: false, trainable: false, weights: [smooth], name: 'cepstral_smoothing' }).apply(x) as S;
+    smooth.dispose();
+  }
+  const { out } = voiceBranch(x, frames, nMels, seed, melBands);
   return tf.model({ inputs: inp, outputs: out, name: 'voice_commands' });
+}
+
+/**
+ * [n, n] matrix M (row-major, for x @ M on a frame row x) that projects a frame of n log-mels
+ * onto its first `keep` orthonormal DCT-II coefficients and back: C^T diag(1..1, 0..0) C.
+ */
+export function cepstralSmoothing(n: number, keep: number): Float32Array {
+  const c = (k: number, m: number) => Math.sqrt((k === 0 ? 1 : 2) / n) * Math.cos((Math.PI * k * (m + 0.5)) / n);
+  const out = new Float32Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let s = 0;
+      for (let k = 0; k < keep; k++) s += c(k, i) * c(k, j);
+      out[i * n + j] = s;
+    }
+  return out;
 }
 
 /** Width (mels; stride half of it) of the shared mel-band front end, and its features per band. */
@@ -247,6 +281,15 @@ async function predictAll(model: tf.LayersModel, data: VoiceData, idx: number[])
 
 /** Train the voice model and write it with its model card. */
 export async function main(args: string[]): Promise<void> {
+  if (!args.includes('--single')) {
+    const { trainVoiceEnsemble } = await import('./ensemble');
+    return trainVoiceEnsemble(args);
+  }
+  return trainSingle(args.filter((a) => a !== '--single'));
+}
+
+/** One voice model (`npm run train -- voice --single [options]`): the ensemble's members and experiments. */
+export async function trainSingle(args: string[]): Promise<void> {
   const o = parseArgs(args);
   const t0 = Date.now();
   const cpu0 = process.cpuUsage();
@@ -264,7 +307,7 @@ export async function main(args: string[]): Promise<void> {
   const size = data.frames * data.nMels;
   console.log(`train voice: ${trainIdx.length} training windows, ${valIdx.length} validation windows (held-out espeak voices ${ESPEAK_VALIDATION_VOICES.join(', ')} and variants)`);
 
-  const model = buildVoiceNet(data.frames, data.nMels, o.seed, o.melBands);
+  const model = buildVoiceNet(data.frames, data.nMels, o.seed, o.melBands, o.lifter);
   const optimizer = tf.train.adam(o.lr);
   model.compile({ optimizer, loss: 'categoricalCrossentropy' });
   let best = { epoch: -1, accuracy: -1, falseTriggers: 1, th: 0.5, weights: [] as tf.Tensor[] };
@@ -378,7 +421,12 @@ export async function main(args: string[]): Promise<void> {
 }
 
 /** The train flags that select `c` (for the model card's command line). */
-function countsFlags(c: VoiceDataCounts): string {
+function countsFlags(counts: VoiceDataCounts): string {
+  const { vocodeShare, ...c } = counts;
+  return countsFlagsBase(c) + (vocodeShare ? ` --vocode ${vocodeShare}` : '');
+}
+
+function countsFlagsBase(c: VoiceDataCounts): string {
   const same = (a: VoiceDataCounts, b: VoiceDataCounts) => JSON.stringify(a) === JSON.stringify(b);
   if (same(c, DEFAULT_COUNTS)) return '';
   if (same(c, GENERATED_COUNTS)) return ' --generated';
@@ -410,7 +458,7 @@ function writeModelCard(
   const st = data.stats;
   const card = `# Voice-command model card
 
-Generated by \`npm run train -- voice${o.seed !== 7 ? ` --seed ${o.seed}` : ''}${o.epochs !== 28 ? ` --epochs ${o.epochs}` : ''}${o.warpAug ? ' --warp-aug' : ''}${o.commandRepeat !== 1 ? ` --command-repeat ${o.commandRepeat}` : ''}${o.melBands ? ' --mel-bands' : ''}${countsFlags(o.counts)}\` (scripts/voice/train.ts); do not edit by hand.
+Generated by \`npm run train -- voice --single${o.seed !== 7 ? ` --seed ${o.seed}` : ''}${o.epochs !== 28 ? ` --epochs ${o.epochs}` : ''}${o.warpAug ? ' --warp-aug' : ''}${o.commandRepeat !== 1 ? ` --command-repeat ${o.commandRepeat}` : ''}${o.melBands ? ' --mel-bands' : ''}${o.lifter ? ` --lifter ${o.lifter}` : ''}${countsFlags(o.counts)}\` (scripts/voice/train.ts); do not edit by hand.
 
 ## What it does
 Classifies one utterance window of log-mel frames into ${VOICE_LABELS.length} labels, in this order:
@@ -431,7 +479,9 @@ model once per utterance.
   \`unknown\`: near-miss words and phrases, everyday sentences (some containing command words),
   single words and random word strings from the wamerican word list. flite and festival are never
   used for training, tuning or model selection.
-- Augmentation (scripts/voice/augment.ts): vocal-tract/pitch warping by resampling (0.88-1.12),
+- Augmentation (scripts/voice/augment.ts): ${o.counts.vocodeShare ? `LPC resynthesis of ${Math.round(o.counts.vocodeShare * 100)} % of the training copies with a random voice source
+  (scripts/voice/vocode.ts: envelope kept, pulses at 0.75-1.3x the pitch with the intonation x0.4-1.6,
+  jitter, shimmer, spectral tilt, breath noise); ` : ''}vocal-tract/pitch warping by resampling (0.88-1.12),
   microphone colouring (biquads), Schroeder room reverb (RT60 0.15-0.8 s), gain (-32..-1 dBFS
   peak), background noise (white, pink, brown, hum, fan, babble) at 3-35 dB SNR, overlapping quieter
   talkers, phone-band and mu-law codecs, time placement; \`silence\` clips add knocks, clicks, beeps
@@ -450,7 +500,7 @@ model once per utterance.
 - Decision: silence if it wins; a command if it wins with p >= ${s.commandThreshold}; otherwise unknown. Same command not repeated within ${s.refractorySec} s.
 
 ## Architecture
-Dense-only strided net (the wasm backend cannot train convolutions): overlapping 3-frame spans ->
+Dense-only strided net (the wasm backend cannot train convolutions): ${o.lifter ? `a fixed cepstral smoothing of each frame (its first ${o.lifter} of ${LOG_MEL.nMels} DCT coefficients, back to ${LOG_MEL.nMels} mels) -> ` : ''}overlapping 3-frame spans ->
 Dense 64${o.melBands ? ` (next to it: one Dense ${BAND.units} shared by ${(2 * LOG_MEL.nMels) / BAND.width - 1} overlapping ${BAND.width}-mel bands, stride ${BAND.width / 2}, concatenated)` : ''} -> pairs -> Dense 80 -> pairs -> Dense 96 -> pairs -> Dense 96 -> flatten (5 x 96) -> Dense 64 ->
 softmax ${VOICE_LABELS.length}; ReLU, dropout 0.1/0.1/0.3. ${r.params} parameters, ${((r.params * 4) / 1024).toFixed(0)} KB float32.
 Adam, lr ${o.lr} cosine to ${o.lr / 20}, batch ${o.batch}, label smoothing 0.05, ${o.epochs} epochs${o.commandRepeat !== 1 ? `, command windows x${o.commandRepeat} per epoch (extra ones drawn afresh)` : ''}, seed ${o.seed}, tfjs ${r.backend} backend.

@@ -1,0 +1,175 @@
+/**
+ * The voice model as an ensemble of differently trained members, in ONE tfjs layers model: each
+ * member is a full single-model training run (train.ts with its own flags), copied into a parallel
+ * branch of a functional model whose output is the average of the members' probabilities
+ * (scripts/lib/merge-members.ts). The app and the eval load it like any voice model; its settings
+ * (window, gate, decision) are the members' shared ones, with its own command threshold.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { VOICE_LABELS } from '../../src/core/types';
+import { initBackend } from '../../src/perception/backend';
+import { DEFAULT_VOICE_SETTINGS, parseVoiceSettings, type VoiceSettings } from '../../src/perception/voice/voice-settings';
+import { mergeMembers } from '../lib/merge-members';
+import { buildVoiceData, DEFAULT_COUNTS } from './build-data';
+import { calibrateVoiceThreshold, CALIBRATION_MAX_FT } from './calibrate';
+import { diskModelHandler, diskSaveHandler } from './disk-io';
+
+/** Merge the voice models in `dirs` into `outDir` (model.json + weights.bin); returns the settings and size. */
+export async function mergeVoiceMembers(dirs: string[], outDir: string): Promise<{ settings: VoiceSettings; params: number }> {
+  const settingsOf = (d: string) => {
+    const json = JSON.parse(readFileSync(join(d, 'model.json'), 'utf8')) as { userDefinedMetadata?: { voice?: unknown } };
+    return parseVoiceSettings(json.userDefinedMetadata?.voice, `voice member ${d}`);
+  };
+  const all = dirs.map(settingsOf);
+  const same = (s: VoiceSettings) => JSON.stringify({ ...s, commandThreshold: 0 });
+  for (let i = 1; i < all.length; i++)
+    if (same(all[i]) !== same(all[0])) throw new Error(`voice ensemble: member ${dirs[i]} has other window/gate settings than ${dirs[0]}; members must share them`);
+  const members = await Promise.all(dirs.map((d) => tf.loadLayersModel(diskModelHandler(join(d, 'model.json')))));
+  const shape = members[0].inputs[0].shape.slice(1) as number[];
+  const model = mergeMembers(members, shape, { input: 'log_mel_window', model: 'voice_commands_ensemble' });
+  members.forEach((m) => m.dispose());
+  const settings = { ...all[0], gate: { ...all[0].gate } };
+  model.setUserDefinedMetadata({ voice: settings as unknown as Record<string, unknown> });
+  await model.save(diskSaveHandler(outDir));
+  const params = model.countParams();
+  model.dispose();
+  return { settings, params };
+}
+
+/**
+ * The shipped recipe: two members that see the same espeak-ng speech differently, one through a
+ * fixed cepstral smoothing of its input (--lifter 13: no pitch harmonics, no fine spectral detail),
+ * one trained with half of its copies resynthesised with new voice sources (--vocode 0.5). Chosen
+ * in session 6 on the 615-file espeak-ng/MBROLA validation pool (docs/voice.md).
+ */
+export const VOICE_MEMBERS: { name: string; args: string[] }[] = [
+  { name: 'lifter13', args: ['--lifter', '13'] },
+  { name: 'vocode50', args: ['--vocode', '0.5'] },
+];
+/** Where the ensemble's threshold is chosen: held-out espeak-ng/MBROLA voices, three draws. */
+export const VOICE_POOL = { dir: 'data/voice-espeak-val-pool', seeds: [2024, 2025, 2026] };
+
+function runMember(args: string[], tag: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/train.ts', 'voice', '--single', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const relay = (stream: NodeJS.ReadableStream, to: NodeJS.WriteStream) => {
+      let rest = '';
+      stream.on('data', (b: Buffer) => {
+        const lines = (rest + b.toString()).split('\n');
+        rest = lines.pop() ?? '';
+        for (const l of lines) to.write(`[${tag}] ${l}\n`);
+      });
+    };
+    relay(child.stdout, process.stdout);
+    relay(child.stderr, process.stderr);
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`train voice: member ${tag} (npm run train -- voice --single ${args.join(' ')}) failed with exit code ${code}`))));
+  });
+}
+
+/**
+ * `npm run train -- voice [--out DIR] [--members-dir DIR]`: builds the shared speech data once,
+ * trains the members in parallel child processes (one per core; each reused when its folder
+ * already holds a model trained with the same arguments), merges them into `--out`
+ * (public/models/voice), chooses the command threshold on the 615-file espeak pool, and writes the
+ * model card.
+ */
+export async function trainVoiceEnsemble(args: string[]): Promise<void> {
+  let outDir = 'public/models/voice';
+  let membersDir = 'data/voice-members';
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--out') outDir = args[++i];
+    else if (args[i] === '--members-dir') membersDir = args[++i];
+    else throw new Error(`train voice: ${args[i]} is an option of one model; use npm run train -- voice --single ${args[i]} ... (the ensemble takes --out DIR and --members-dir DIR)`);
+  }
+  if (!outDir || !membersDir) throw new Error('train voice: --out and --members-dir need a folder');
+  const t0 = Date.now();
+  const log = (m: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] train voice: ${m}`);
+  await initBackend(['wasm', 'cpu']);
+  // The speech both members hear, synthesised once (the members then run side by side).
+  const settings: VoiceSettings = { ...DEFAULT_VOICE_SETTINGS, gate: { ...DEFAULT_VOICE_SETTINGS.gate } };
+  await buildVoiceData({ dataDir: 'data/voice', seed: 7, settings, counts: DEFAULT_COUNTS, log });
+  const dirs = VOICE_MEMBERS.map((m) => join(membersDir, m.name));
+  const pending: Promise<void>[] = [];
+  VOICE_MEMBERS.forEach((m, k) => {
+    const key = JSON.stringify(m.args);
+    const keyFile = join(dirs[k], 'args.json');
+    if (existsSync(join(dirs[k], 'model.json')) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) log(`member ${m.name}: reusing ${dirs[k]}`);
+    else {
+      log(`member ${m.name}: training (--single ${m.args.join(' ')} --out ${dirs[k]})`);
+      rmSync(keyFile, { force: true });
+      pending.push(runMember([...m.args, '--out', dirs[k]], m.name).then(() => writeFileSync(keyFile, key)));
+    }
+  });
+  await Promise.all(pending);
+  if (!existsSync(VOICE_POOL.dir)) {
+    log(`building the validation pool ${VOICE_POOL.dir}`);
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/voice/make-heldout.ts', '--out', VOICE_POOL.dir, '--engine', 'espeak-val', '--seeds', VOICE_POOL.seeds.join(',')], { stdio: 'inherit' });
+  }
+  const { params } = await mergeVoiceMembers(dirs, outDir);
+  const calib = await calibrateVoiceThreshold(join(outDir, 'model.json'), VOICE_POOL.dir, log);
+  const totalSec = (Date.now() - t0) / 1000;
+  writeEnsembleCard(outDir, dirs, params, calib, totalSec);
+  log(`wrote ${outDir}: ${params} parameters, threshold ${calib.chosen.th}, ${totalSec.toFixed(0)} s in all`);
+}
+
+function writeEnsembleCard(outDir: string, dirs: string[], params: number, calib: Awaited<ReturnType<typeof calibrateVoiceThreshold>>, totalSec: number): void {
+  const members = VOICE_MEMBERS.map((m, k) => {
+    const card = readFileSync(join(dirs[k], 'model-card.md'), 'utf8');
+    writeFileSync(join(outDir, `member-${m.name}.md`), card);
+    const chosen = card.match(/\*\*Chosen ([0-9.]*[0-9])\*\*: accuracy ([0-9.]*[0-9]), false triggers ([0-9.]*[0-9])/);
+    const own = chosen ? `${chosen[2]} / ${chosen[3]} (threshold ${chosen[1]})` : 'see its card';
+    return `| ${m.name} | \`--single ${m.args.join(' ')}\` | member-${m.name}.md (beside this card) | ${own} |`;
+  });
+  const rows = calib.rows.map((r) => `${r.th}: acc ${r.accuracy.toFixed(3)} / ft ${r.falseTriggers.toFixed(3)}`).join('; ');
+  const card = `# Voice-command model card (ensemble)
+
+Generated by \`npm run train -- voice\` (scripts/voice/train.ts, scripts/voice/ensemble.ts); do not edit by hand.
+
+## What it does
+Classifies one utterance window of log-mel frames into 12 labels, in this order:
+${VOICE_LABELS.map((l) => `\`${l}\``).join(', ')}. The streaming recognizer
+(src/perception/voice/voice-recognizer.ts) cuts utterances with the voice-activity gate and asks the
+model once per utterance (and once early, after 0.15 s of silence, for a sure command).
+
+## What it is
+${VOICE_MEMBERS.length} members, each a full single-model training run on the same espeak-ng/MBROLA speech (seed 7), copied into
+parallel branches of one tfjs layers model whose output is the average of their probabilities
+(scripts/lib/merge-members.ts). ${params} parameters, ${((params * 4) / 1024).toFixed(0)} KB float32. The app and the eval load it like
+a single model; window, features and gate are the members' shared settings. Each member's data,
+architecture, training and validation are in its own card (a copy of the one its training wrote in
+\`data/voice-members/<name>/\`):
+
+| member | trained by \`npm run train -- voice\` ... | card | its own file-level validation (205 files, its own threshold) |
+| --- | --- | --- | --- |
+${members.join('\n')}
+
+- lifter13: a fixed first layer keeps the first 13 DCT coefficients of each frame's 40 log-mels and maps
+  them back (cepstral smoothing, as MFCCs do), so pitch harmonics and fine spectral detail of one
+  synthesizer never reach the net.
+- vocode50: half of the augmented training copies are LPC-resynthesised first (scripts/voice/vocode.ts):
+  espeak-ng's vocal-tract envelope with a new voice source (pitch 0.75-1.3x, intonation x0.4-1.6,
+  jitter, shimmer, spectral tilt, breath noise).
+
+Why an ensemble: the two members make different mistakes on unseen voices; their average is surer of
+commands and less often fooled by other speech than either (docs/voice.md has the figures).
+
+## Decision threshold
+Chosen at the file level (scripts/voice/calibrate.ts) on ${calib.files} validation files in \`${VOICE_POOL.dir}\`
+(\`make-heldout.ts --engine espeak-val --seeds ${VOICE_POOL.seeds.join(',')}\`: espeak-ng/MBROLA voices and variants no member
+trained on, three draws), streamed through the same path as the eval: best accuracy with false triggers
+<= ${CALIBRATION_MAX_FT}, ties to the higher threshold. flite and festival are never read.
+${rows}.
+**Chosen ${calib.chosen.th}**: accuracy ${calib.chosen.accuracy.toFixed(4)}, false triggers ${calib.chosen.falseTriggers.toFixed(4)}.
+
+File-level figures on held-out synthesizers (flite, festival) are in docs/voice.md (\`npm run eval -- voice DIR\`).
+
+## Cost
+${totalSec.toFixed(0)} s wall for this command on this machine (members trained in this run included; a member
+reused from its folder costs nothing).
+`;
+  writeFileSync(join(outDir, 'model-card.md'), card);
+}

@@ -1,0 +1,35 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mergeMembers } from '../scripts/lib/merge-members';
+import { buildVoiceNet } from '../scripts/voice/train';
+
+// The shipped voice model is an ensemble merged into one layers model (scripts/lib/merge-members.ts):
+// its output must be the members' average, also after a save/load round trip (what the app loads).
+describe('merged voice ensemble', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+    await tf.ready();
+  });
+
+  it('outputs the average of its members, through JSON and back', async () => {
+    // A member with the fixed cepstral layer and one with the mel-band branch: both are graphs
+    // with crops and concatenations, not plain chains.
+    const a = buildVoiceNet(81, 40, 1, false, 13);
+    const b = buildVoiceNet(81, 40, 2, true, 0);
+    const merged = mergeMembers([a, b], [81, 40], { input: 'log_mel_window', model: 'voice_commands_ensemble' });
+    const x = tf.randomNormal([3, 81, 40], 0, 1, 'float32', 5);
+    const pa = a.predict(x) as tf.Tensor;
+    const pb = b.predict(x) as tf.Tensor;
+    const want = await tf.div(tf.add(pa, pb), 2).array();
+    expect(await (merged.predict(x) as tf.Tensor).array()).toEqual(want.map((r) => r.map((v) => expect.closeTo(v, 6))));
+
+    let saved: tf.io.ModelArtifacts | undefined;
+    await merged.save(tf.io.withSaveHandler(async (art) => ((saved = art), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(saved!));
+    expect(await (loaded.predict(x) as tf.Tensor).array()).toEqual(want.map((r) => r.map((v) => expect.closeTo(v, 6))));
+    // The untrained cepstral layer came along (a second branch that forgot it would differ above).
+    expect(loaded.layers.some((l) => l.name === 'm1_cepstral_smoothing' && !l.trainable)).toBe(true);
+    [a, b, merged, loaded].forEach((m) => m.dispose());
+    tf.dispose([x, pa, pb]);
+  });
+});
