@@ -20,7 +20,7 @@ describe('merged voice ensemble', () => {
     const x = tf.randomNormal([3, 81, 40], 0, 1, 'float32', 5);
     const pa = a.predict(x) as tf.Tensor;
     const pb = b.predict(x) as tf.Tensor;
-    const want = await tf.div(tf.add(pa, pb), 2).array();
+    const want = (await tf.div(tf.add(pa, pb), 2).array()) as number[][];
     expect(await (merged.predict(x) as tf.Tensor).array()).toEqual(want.map((r) => r.map((v) => expect.closeTo(v, 6))));
 
     let saved: tf.io.ModelArtifacts | undefined;
