@@ -50,6 +50,8 @@ export const VOICE_MEMBERS: { name: string; args: string[] }[] = [
   { name: 'lifter13', args: ['--lifter', '13'] },
   { name: 'vocode50', args: ['--vocode', '0.5'] },
 ];
+/** The single-model trainer's own validation folder (its --val-dir default). */
+const MEMBER_VAL_DIR = 'data/voice-espeak-val';
 /** Where the ensemble's threshold is chosen: held-out espeak-ng/MBROLA voices, three draws. */
 export const VOICE_POOL = { dir: 'data/voice-espeak-val-pool', seeds: [2024, 2025, 2026] };
 
@@ -93,6 +95,12 @@ export async function trainVoiceEnsemble(args: string[]): Promise<void> {
   // The speech both members hear, synthesised once (the members then run side by side).
   const settings: VoiceSettings = { ...DEFAULT_VOICE_SETTINGS, gate: { ...DEFAULT_VOICE_SETTINGS.gate } };
   await buildVoiceData({ dataDir: 'data/voice', seed: 7, settings, counts: DEFAULT_COUNTS, log });
+  // Each member picks its own threshold on the 205-file validation set and builds it when it is
+  // missing; build it here once, so two members never write the same files at the same time.
+  if (!existsSync(MEMBER_VAL_DIR)) {
+    log(`building the members' validation set ${MEMBER_VAL_DIR}`);
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/voice/make-heldout.ts', '--out', MEMBER_VAL_DIR, '--engine', 'espeak-val'], { stdio: 'inherit' });
+  }
   const dirs = VOICE_MEMBERS.map((m) => join(membersDir, m.name));
   const pending: Promise<void>[] = [];
   VOICE_MEMBERS.forEach((m, k) => {
