@@ -85,7 +85,7 @@ function parseArgs(args: string[]): TrainOptions {
     else if (a === '--val-dir') o.valDir = v();
     else if (a === '--command-repeat') o.commandRepeat = Number(v());
     else if (a === '--quick')
-      o.counts = { commandTrain: 20, commandVal: 6, unknownTrain: 120, unknownVal: 30, silenceTrain: 40, silenceVal: 10, augmentTrain: 1, generatedShare: o.counts.generatedShare };
+      o.counts = { commandTrain: 20, commandVal: 6, unknownTrain: 120, unknownVal: 30, silenceTrain: 40, silenceVal: 10, augmentTrain: 1, generatedShare: o.counts.generatedShare, vocodeShare: o.counts.vocodeShare };
     else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug, --command-repeat F, --mel-bands, --lifter K, --vocode F, --generated, --generated-share F)`);
   }
   if (!Number.isInteger(o.seed) || !(o.epochs >= 1)) throw new Error('train voice: --seed must be an integer and --epochs >= 1');
