@@ -215,6 +215,36 @@ describe('NPC brains (scripted percepts, kinematic bodies)', () => {
     expect(distTo(get(world, 'gia').position, h.user.position)).toBeLessThan(1.6);
   });
 
+  it('a guide told "follow me" keeps following: no tour or help offer holds it still', () => {
+    const museumGuide: Persona = {
+      biases: { tour: 2, explain: 1.8, greet: 1.4, ask: 1.2, help: 1.2, follow: 0.6, come: 1, keepDistance: 1, wander: 0.3, idle: 0.6, stop: 1 },
+      lines: {},
+    };
+    // "follow me" during the greeting (before the tour offer would come) and after the offer.
+    for (const at of [0.3, 4]) {
+      const world = createNpcWorld({ npcs: [npc('gia', [0, 0, -2], museumGuide, Math.PI)], pois });
+      const h = harness(world);
+      const said: string[] = [];
+      world.onSay((_n, _text, situation) => said.push(situation));
+      h.run(at);
+      h.say('follow_me', 'gia');
+      h.run(2.5);
+      expect(get(world, 'gia').goal).toBe('follow');
+      const offersBefore = said.filter((s) => s.startsWith('offer')).length;
+      // The user stands facing the guide for 20 s: before, she offered help after 8 s and held
+      // still for its answer.
+      for (let k = 0; k < 40; k++) {
+        h.run(0.5);
+        expect(get(world, 'gia').goal, `${at} s: at ${h.t.toFixed(1)} s`).toBe('follow');
+      }
+      expect(said.filter((s) => s.startsWith('offer')).length).toBe(offersBefore);
+      // "stop" ends the following (an offer may come again then: she stands for its answer).
+      h.say('stop', 'gia');
+      h.run(0.3);
+      expect(['stop', 'ask']).toContain(get(world, 'gia').goal);
+    }
+  });
+
   it('a "hello" while "shall we start the tour?" is pending: the guide greets back, then asks again, and "yes" starts the tour', () => {
     const world = createNpcWorld({ npcs: [npc('gia', [0, 0, -1.5], guide, Math.PI)], pois });
     const h = harness(world);

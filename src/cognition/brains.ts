@@ -690,8 +690,12 @@ export function createBrains(options: BrainsOptions) {
       if (t - noticedT[iu] < 3 && dist[iu] < 6 && t - greetedT[iu] > 60 && awayUntil[iu] <= t) {
         setScore(G.greet, D.greetNoticed, u, -1);
       }
-      // Offers: a tour to a greeted user nearby; help to one who lingers looking at the NPC.
-      if (mayAsk && userActive[u] === 1 && awayUntil[iu] <= t) {
+      // Offers: a tour to a greeted user nearby; help to one who lingers looking at the NPC. Not
+      // to a user the NPC is following or walking to: that user has said what they want, and an
+      // offer would hold the NPC still for its answer (a guide told "follow me" stopped to offer
+      // a tour, then help, for ten seconds each).
+      const commanded = lastCmd[iu] === L.follow_me || lastCmd[iu] === L.come_here;
+      if (mayAsk && userActive[u] === 1 && awayUntil[iu] <= t && !commanded) {
         if (tourLen[i] > 0 && bias[i * GOAL_COUNT + G.tour] > 0 && !tourOffered[iu] && !tourActive[i] && t - greetedT[iu] > 2 && t - greetedT[iu] < 60 && dist[iu] < 4) {
           if (setScore(G.ask, D.offer * bias[i * GOAL_COUNT + G.tour], u, -1)) askWhich[i] = QUESTION.tour;
         } else if (bias[i * GOAL_COUNT + G.help] > 0 && attentionSince[iu] > 0 && t - attentionSince[iu] > 3 && dist[iu] < 3 && t - helpOfferedT[i] > 60 && t - lastInteractionT[iu] > 8) {
