@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 /**
  * Copy trained `members` (same input shape) into one model: input -> each member's layers
  * (fresh names m<k>_<layer>) -> average. Weights are copied, trainable or not, so each branch
- * computes its member exactly. Members must be single-input chains (each layer feeds the next).
+ * computes its member exactly. Members may be graphs (crops, concatenations) but take one input
+ * and give one output, each layer applied once.
  */
 export function mergeMembers(members: tf.LayersModel[], inputShape: number[], names: { input: string; model: string }): tf.LayersModel {
   const input = tf.input({ shape: inputShape, name: names.input });

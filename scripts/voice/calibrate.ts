@@ -6,6 +6,7 @@
  * (ties: the higher threshold). Writes it into model.json `userDefinedMetadata.voice`.
  *   node --import tsx scripts/voice/calibrate.ts [--model public/models/voice/model.json] [--val data/voice-espeak-val]
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VOICE_NON_COMMANDS } from '../../src/core/types';
@@ -45,9 +46,22 @@ export function loadValidationSignals(valDir: string, who: string): { f: string;
   });
 }
 
+/** The 205-file espeak-ng/MBROLA validation folder (make-heldout.ts --engine espeak-val, seed 2024). */
+export const ESPEAK_VAL_DIR = 'data/voice-espeak-val';
+
+/**
+ * Build the espeak-ng/MBROLA validation folder `dir` with make-heldout.ts unless it exists: one
+ * draw (seed 2024, plain file names) or, with `seeds`, one per seed with -s<seed> names.
+ */
+export function ensureEspeakValidation(dir: string, seeds?: number[]): void {
+  if (existsSync(dir)) return;
+  const draw = seeds ? ['--seeds', seeds.join(',')] : [];
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/voice/make-heldout.ts', '--out', dir, '--engine', 'espeak-val', ...draw], { stdio: 'inherit' });
+}
+
 /** `--model PATH --val DIR` of the tuning tools, with their defaults. */
 export function parseTuningArgs(args: string[], who: string): { model: string; val: string } {
-  const o = { model: 'public/models/voice/model.json', val: 'data/voice-espeak-val' };
+  const o = { model: 'public/models/voice/model.json', val: ESPEAK_VAL_DIR };
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--model') o.model = args[++i];
     else if (args[i] === '--val') o.val = args[++i];

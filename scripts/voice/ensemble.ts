@@ -5,7 +5,7 @@
  * (scripts/lib/merge-members.ts). The app and the eval load it like any voice model; its settings
  * (window, gate, decision) are the members' shared ones, with its own command threshold.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -15,7 +15,7 @@ import { EARLY_DECISION_SEC } from '../../src/perception/voice/voice-recognizer'
 import { DEFAULT_VOICE_SETTINGS, parseVoiceSettings, type VoiceSettings } from '../../src/perception/voice/voice-settings';
 import { mergeMembers } from '../lib/merge-members';
 import { buildVoiceData, DEFAULT_COUNTS } from './build-data';
-import { calibrateVoiceThreshold, CALIBRATION_MAX_FT } from './calibrate';
+import { calibrateVoiceThreshold, CALIBRATION_MAX_FT, ensureEspeakValidation, ESPEAK_VAL_DIR } from './calibrate';
 import { diskModelHandler, diskSaveHandler } from './disk-io';
 
 /** Merge the voice models in `dirs` into `outDir` (model.json + weights.bin); returns the settings and size. */
@@ -50,8 +50,6 @@ export const VOICE_MEMBERS: { name: string; args: string[] }[] = [
   { name: 'lifter13', args: ['--lifter', '13'] },
   { name: 'vocode50', args: ['--vocode', '0.5'] },
 ];
-/** The single-model trainer's own validation folder (its --val-dir default). */
-const MEMBER_VAL_DIR = 'data/voice-espeak-val';
 /** Where the ensemble's threshold is chosen: held-out espeak-ng/MBROLA voices, three draws. */
 export const VOICE_POOL = { dir: 'data/voice-espeak-val-pool', seeds: [2024, 2025, 2026] };
 
@@ -91,34 +89,32 @@ export async function trainVoiceEnsemble(args: string[]): Promise<void> {
   if (!outDir || !membersDir) throw new Error('train voice: --out and --members-dir need a folder');
   const t0 = Date.now();
   const log = (m: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] train voice: ${m}`);
-  await initBackend(['wasm', 'cpu']);
-  // The speech both members hear, synthesised once (the members then run side by side).
-  const settings: VoiceSettings = { ...DEFAULT_VOICE_SETTINGS, gate: { ...DEFAULT_VOICE_SETTINGS.gate } };
-  await buildVoiceData({ dataDir: 'data/voice', seed: 7, settings, counts: DEFAULT_COUNTS, log });
-  // Each member picks its own threshold on the 205-file validation set and builds it when it is
-  // missing; build it here once, so two members never write the same files at the same time.
-  if (!existsSync(MEMBER_VAL_DIR)) {
-    log(`building the members' validation set ${MEMBER_VAL_DIR}`);
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/voice/make-heldout.ts', '--out', MEMBER_VAL_DIR, '--engine', 'espeak-val'], { stdio: 'inherit' });
-  }
   const dirs = VOICE_MEMBERS.map((m) => join(membersDir, m.name));
-  const pending: Promise<void>[] = [];
+  const keys = VOICE_MEMBERS.map((m) => JSON.stringify(m.args));
+  const keyFiles = dirs.map((d) => join(d, 'args.json'));
+  const toTrain = VOICE_MEMBERS.map((_, k) => k).filter((k) => !(existsSync(join(dirs[k], 'model.json')) && existsSync(keyFiles[k]) && readFileSync(keyFiles[k], 'utf8') === keys[k]));
   VOICE_MEMBERS.forEach((m, k) => {
-    const key = JSON.stringify(m.args);
-    const keyFile = join(dirs[k], 'args.json');
-    if (existsSync(join(dirs[k], 'model.json')) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) log(`member ${m.name}: reusing ${dirs[k]}`);
-    else {
-      log(`member ${m.name}: training (--single ${m.args.join(' ')} --out ${dirs[k]})`);
-      rmSync(keyFile, { force: true });
-      pending.push(runMember([...m.args, '--out', dirs[k]], m.name).then(() => writeFileSync(keyFile, key)));
-    }
+    if (!toTrain.includes(k)) log(`member ${m.name}: reusing ${dirs[k]}`);
   });
-  await Promise.all(pending);
-  const trained = pending.length;
-  if (!existsSync(VOICE_POOL.dir)) {
-    log(`building the validation pool ${VOICE_POOL.dir}`);
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/voice/make-heldout.ts', '--out', VOICE_POOL.dir, '--engine', 'espeak-val', '--seeds', VOICE_POOL.seeds.join(',')], { stdio: 'inherit' });
+  await initBackend(['wasm', 'cpu']);
+  if (toTrain.length) {
+    // The speech the members hear, synthesised once (the members then run side by side).
+    const settings: VoiceSettings = { ...DEFAULT_VOICE_SETTINGS, gate: { ...DEFAULT_VOICE_SETTINGS.gate } };
+    await buildVoiceData({ dataDir: 'data/voice', seed: 7, settings, counts: DEFAULT_COUNTS, log });
+    // Each member picks its own threshold on the 205-file validation set and builds it when it is
+    // missing; build it here once, so two members never write the same files at the same time.
+    ensureEspeakValidation(ESPEAK_VAL_DIR);
+    await Promise.all(
+      toTrain.map((k) => {
+        const m = VOICE_MEMBERS[k];
+        log(`member ${m.name}: training (--single ${m.args.join(' ')} --out ${dirs[k]})`);
+        rmSync(keyFiles[k], { force: true });
+        return runMember([...m.args, '--out', dirs[k]], m.name).then(() => writeFileSync(keyFiles[k], keys[k]));
+      }),
+    );
   }
+  const trained = toTrain.length;
+  ensureEspeakValidation(VOICE_POOL.dir, VOICE_POOL.seeds);
   const { params } = await mergeVoiceMembers(dirs, outDir);
   const calib = await calibrateVoiceThreshold(join(outDir, 'model.json'), VOICE_POOL.dir, log);
   const totalSec = (Date.now() - t0) / 1000;

@@ -5,15 +5,14 @@
  * backend (CPU fallback) from a fixed seed, picks the epoch and the command threshold on held-out
  * espeak voices/variants only, and writes {model.json, weights.bin, model-card.md} to --out.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { VOICE_LABELS, VOICE_NON_COMMANDS } from '../../src/core/types';
 import { LOG_MEL } from '../../src/sensors/audio/log-mel';
 import { initBackend } from '../../src/perception/backend';
 import { DEFAULT_VOICE_SETTINGS, type VoiceSettings } from '../../src/perception/voice/voice-settings';
-import { calibrateVoiceThreshold, CALIBRATION_MAX_FT, type CalibrationRow } from './calibrate';
+import { calibrateVoiceThreshold, CALIBRATION_MAX_FT, ensureEspeakValidation, ESPEAK_VAL_DIR, type CalibrationRow } from './calibrate';
 import { buildVoiceData, DEFAULT_COUNTS, GENERATED_COUNTS, type VoiceData, type VoiceDataCounts } from './build-data';
 import { diskSaveHandler } from './disk-io';
 import { ESPEAK_VALIDATION_VOICES, MBROLA_VOICES } from './espeak';
@@ -64,7 +63,7 @@ interface TrainOptions {
 }
 
 function parseArgs(args: string[]): TrainOptions {
-  const o: TrainOptions = { seed: 7, epochs: 28, batch: 64, lr: 2e-3, counts: DEFAULT_COUNTS, dataDir: 'data/voice', outDir: 'data/voice-single', valDir: 'data/voice-espeak-val', warpAug: false, commandRepeat: 1, melBands: false, lifter: 0 };
+  const o: TrainOptions = { seed: 7, epochs: 28, batch: 64, lr: 2e-3, counts: DEFAULT_COUNTS, dataDir: 'data/voice', outDir: 'data/voice-single', valDir: ESPEAK_VAL_DIR, warpAug: false, commandRepeat: 1, melBands: false, lifter: 0 };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const v = () => {
@@ -409,8 +408,7 @@ export async function trainSingle(args: string[]): Promise<void> {
   const params = model.countParams();
   model.dispose();
   // Threshold at the file level on the espeak-ng/MBROLA validation files (same streaming path as the eval).
-  if (!existsSync(o.valDir))
-    execFileSync('node', ['--import', 'tsx', 'scripts/voice/make-heldout.ts', '--out', o.valDir, '--engine', 'espeak-val'], { stdio: 'inherit' });
+  ensureEspeakValidation(o.valDir);
   const calib = await calibrateVoiceThreshold(join(o.outDir, 'model.json'), o.valDir);
   settings.commandThreshold = calib.chosen.th;
   const totalSec = (Date.now() - t0) / 1000;
