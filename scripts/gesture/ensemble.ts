@@ -10,12 +10,12 @@
  * (docs/gesture.md); averaging independently trained members is the standard way to take that
  * variance out, and it costs inference time only (two members: two small matmul chains).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { GESTURE_LABELS } from '../../src/core/types';
 import { GESTURE_CHANNELS, GESTURE_STEPS } from '../../src/perception/gesture/features';
-import { mergeMembers as mergeLayersModels } from '../lib/merge-members';
+import { memberIsCurrent, mergeMembers as mergeLayersModels, trainMemberInto } from '../lib/merge-members';
 import { parseArgs } from './motion-math';
 import { GESTURE_MODEL_DIR, dirModelHandler } from './node-io';
 import { synthDataset } from './synth';
@@ -47,12 +47,10 @@ export async function trainEnsemble(seeds: number[], args: string[], trainMember
   for (const seed of seeds) {
     const dir = join('data', 'gesture-members', `seed-${seed}`);
     const argsKey = JSON.stringify([...memberArgs, '--seed', String(seed)]);
-    const keyFile = join(dir, 'args.json');
-    if (existsSync(join(dir, 'model.json')) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === argsKey) log(`member seed ${seed}: reusing ${dir}`);
+    if (memberIsCurrent(dir, argsKey)) log(`member seed ${seed}: reusing ${dir}`);
     else {
       log(`member seed ${seed}: training into ${dir}`);
-      await trainMember([...memberArgs, '--seed', String(seed), '--out', dir]);
-      writeFileSync(keyFile, argsKey);
+      await trainMemberInto(dir, argsKey, () => trainMember([...memberArgs, '--seed', String(seed), '--out', dir]));
     }
     dirs.push(dir);
   }

@@ -288,7 +288,6 @@ export function formatConfusion(c: number[][]): string {
   return [head, sep, ...rows].join('\n');
 }
 
-/** Train the gesture model (see the file comment). */
 /**
  * \`npm run train -- gesture\`: one model (\`--member-seeds S\` or \`--seed S\`), or with several
  * \`--member-seeds\` an ensemble of independently trained members (scripts/gesture/ensemble.ts).

@@ -3,7 +3,25 @@
  * copied into parallel branches of a functional model whose output is the average of their
  * outputs. The app loads it like a single model (same input, same output).
  */
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+
+/** Whether `dir` holds a member model trained with the arguments `key` (its args.json). */
+export function memberIsCurrent(dir: string, key: string): boolean {
+  const keyFile = join(dir, 'args.json');
+  return existsSync(join(dir, 'model.json')) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key;
+}
+
+/**
+ * Train a member into `dir` with `train`, recording `key` only once it has finished (a run that
+ * fails half-way leaves no key, so the folder is trained again next time).
+ */
+export async function trainMemberInto(dir: string, key: string, train: () => Promise<void>): Promise<void> {
+  rmSync(join(dir, 'args.json'), { force: true });
+  await train();
+  writeFileSync(join(dir, 'args.json'), key);
+}
 
 /**
  * Copy trained `members` (same input shape) into one model: input -> each member's layers

@@ -6,14 +6,14 @@
  * (window, gate, decision) are the members' shared ones, with its own command threshold.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { VOICE_LABELS } from '../../src/core/types';
 import { initBackend } from '../../src/perception/backend';
 import { EARLY_DECISION_SEC } from '../../src/perception/voice/voice-recognizer';
 import { DEFAULT_VOICE_SETTINGS, parseVoiceSettings, type VoiceSettings } from '../../src/perception/voice/voice-settings';
-import { mergeMembers } from '../lib/merge-members';
+import { memberIsCurrent, mergeMembers, trainMemberInto } from '../lib/merge-members';
 import { buildVoiceData, DEFAULT_COUNTS } from './build-data';
 import { calibrateVoiceThreshold, CALIBRATION_MAX_FT, ensureEspeakValidation, ESPEAK_VAL_DIR } from './calibrate';
 import { diskModelHandler, diskSaveHandler } from './disk-io';
@@ -91,8 +91,7 @@ export async function trainVoiceEnsemble(args: string[]): Promise<void> {
   const log = (m: string) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] train voice: ${m}`);
   const dirs = VOICE_MEMBERS.map((m) => join(membersDir, m.name));
   const keys = VOICE_MEMBERS.map((m) => JSON.stringify(m.args));
-  const keyFiles = dirs.map((d) => join(d, 'args.json'));
-  const toTrain = VOICE_MEMBERS.map((_, k) => k).filter((k) => !(existsSync(join(dirs[k], 'model.json')) && existsSync(keyFiles[k]) && readFileSync(keyFiles[k], 'utf8') === keys[k]));
+  const toTrain = VOICE_MEMBERS.map((_, k) => k).filter((k) => !memberIsCurrent(dirs[k], keys[k]));
   VOICE_MEMBERS.forEach((m, k) => {
     if (!toTrain.includes(k)) log(`member ${m.name}: reusing ${dirs[k]}`);
   });
@@ -108,8 +107,7 @@ export async function trainVoiceEnsemble(args: string[]): Promise<void> {
       toTrain.map((k) => {
         const m = VOICE_MEMBERS[k];
         log(`member ${m.name}: training (--single ${m.args.join(' ')} --out ${dirs[k]})`);
-        rmSync(keyFiles[k], { force: true });
-        return runMember([...m.args, '--out', dirs[k]], m.name).then(() => writeFileSync(keyFiles[k], keys[k]));
+        return trainMemberInto(dirs[k], keys[k], () => runMember([...m.args, '--out', dirs[k]], m.name));
       }),
     );
   }
