@@ -11,22 +11,31 @@
  * - when each raw speech percept was emitted by the voice recognizer, when fusion passed it on,
  *   and when each NPC action (goal, line, gesture, move, look) was decided.
  *
- * For each utterance heard: its end is the last frame above the voiced threshold before the frame
- * at which the gate closed (the percept's `t`); the end time is that frame's capture time taken
- * half a frame window (12.5 ms) back, so it is known to about +-12.5 ms. Chunks reach the main
- * thread late when it is busy (a software-rendered frame), which would make the end look later and
- * the latency shorter: capture times are therefore taken from the lower envelope of
- * `stamp - 10 ms * frameIndex` over +-30 s (the audio clock is steady; the earliest arrivals are the
- * least delayed), so the figure is not flattered by main-thread lag. Percept latency = emission of
- * the raw speech percept - utterance end; response latency = the first action of the NPC the fused
- * percept reached that carries out the command (goal `follow` or `stop`, and its line) - utterance
- * end. Medians over the utterances heard as commands, the first one left out (model warm-up) and
- * reported on its own.
+ * For each utterance heard, its end is where the WAV's table says the speech ends (the last sample
+ * above -40 dB of its peak, e2e/fixtures/make-voice-loop.ts), found in the captured stream by
+ * matching energy envelopes: the fixture's own frame energies (computed here with the app's log-mel
+ * code) are slid over the captured ones around the voiced segment the model answered, and the
+ * offset with the highest correlation (about 0.99; an utterance under 0.9 is not timed) maps the
+ * WAV's end to a captured frame. That frame's capture time is the end. (Until session 7 the end was
+ * the last captured frame above a voiced threshold halfway between silence and speech: it cut the
+ * weak ends of words, the closure and release of the /p/ in "stop" (~105 ms) and the fading vowel
+ * of "follow me" (~50 ms), so the latency counted part of the word itself; `thresholdEndShiftMs`
+ * keeps that difference.) Chunks reach the main thread late when it is busy (a software-rendered
+ * frame), which would make the end look later and the latency shorter: capture times are therefore
+ * taken from the lower envelope of `stamp - 10 ms * frameIndex` over +-30 s (the audio clock is
+ * steady; the earliest arrivals are the least delayed), so the figure is not flattered by
+ * main-thread lag. Percept latency = emission of the raw speech percept - utterance end; response
+ * latency = the first action of the NPC the fused percept reached that carries out the command
+ * (goal `follow` or `stop`, and its line) - utterance end. Medians over the utterances heard as
+ * commands, the first one left out (model warm-up) and reported on its own.
  */
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { launchApp, waitForReady } from '../e2e/fixtures';
 import type { TimelineEvent, TimelineSnapshot } from '../src/app/timeline';
+import { LOG_MEL } from '../src/sensors/audio/log-mel';
+import { alignTemplate, utteranceTemplates, type FixtureUtterance, type UtteranceTemplate } from './lib/utterance-align';
+import { readWav } from './voice/wav-io';
 
 /** The WAV and its utterance table (made by e2e/fixtures/make-voice-loop.ts). */
 export const LATENCY_WAV = 'e2e/fixtures/follow-stop-bench.wav';
@@ -34,7 +43,14 @@ const LATENCY_WAV_META = 'e2e/fixtures/follow-stop-bench.json';
 
 /** One utterance heard. Times in ms. */
 export interface UtteranceTiming {
+  /** What the model heard. */
   label: string;
+  /** What the WAV says there (the best-matching utterance's label). */
+  said: string;
+  /** Correlation of the captured and the WAV's frame energies at the chosen offset. */
+  alignCorr: number;
+  /** Aligned end - the end a halfway voiced threshold gives (the bench's end until session 7). */
+  thresholdEndShiftMs: number;
   target: string | null;
   /** Raw percept emission - utterance end. */
   perceptMs: number;
@@ -48,9 +64,9 @@ export interface UtteranceTiming {
   decideMs: number;
   /** How much later the end frame was stamped than its capture-time estimate (main-thread lag). */
   stampLagMs: number;
-  /** Voiced length measured in the browser and in the WAV (a check that the right end was found). */
+  /** Voiced length above the halfway threshold in the browser, and the WAV's utterance length. */
   durationMs: number;
-  wavDurationMs: number | null;
+  wavDurationMs: number;
 }
 
 /** What `measureLatency` returns. Medians in ms; null when nothing was heard. */
@@ -69,8 +85,16 @@ export interface LatencyFigures {
   said: number;
   /** What the model made of each utterance, counted by label. */
   heard: Record<string, number>;
-  /** Median |browser - WAV| voiced length. */
+  /** Median |browser - WAV| voiced length (the halfway threshold's bias, not an error of the end used). */
   durationErrMs: number | null;
+  /** Median correlation of the envelope alignments. */
+  alignCorr: number | null;
+  /** Median of aligned end - halfway-threshold end. */
+  thresholdEndShiftMs: number | null;
+  /** Voiced segments answered that matched no WAV utterance (correlation < 0.9). */
+  unaligned: number;
+  /** Input latency the browser reported for the microphone, counted in every figure (ms). */
+  inputLatencyMs: number;
   /** The app's median frame time while measuring (getState().frameMs, sampled every 2 s). */
   frameMs: number | null;
   note: string;
@@ -95,8 +119,10 @@ interface Audio {
   index: number[];
   t: number[];
   db: number[];
-  /** Capture-time estimate per frame (lower envelope). */
+  /** Capture-time estimate per frame (lower envelope, less the input latency the browser reports). */
   c: number[];
+  /** The browser's input latency (s), the largest any snapshot reported (0 in traces from before session 7). */
+  inputLatency: number;
 }
 
 function mergeAudio(snaps: TimelineSnapshot[]): Audio {
@@ -106,14 +132,17 @@ function mergeAudio(snaps: TimelineSnapshot[]): Audio {
   const t = index.map((i) => byIndex.get(i)!.t);
   const db = index.map((i) => byIndex.get(i)!.db);
   // Lower envelope of (stamp - 10 ms * index): frame k was captured at about 10 ms * index_k + min u.
+  // Stamps are arrival times in the audio graph's output; the sound was at the microphone the
+  // browser's input latency before that.
+  const inputLatency = Math.max(0, ...snaps.map((s) => s.audio.inputLatency ?? 0));
   const u = index.map((k, j) => t[j] - FRAME_S * k);
   const c = index.map((k, j) => {
     let m = Infinity;
     for (let q = j; q >= 0 && index[q] >= k - ENVELOPE_FRAMES; q--) m = Math.min(m, u[q]);
     for (let q = j + 1; q < index.length && index[q] <= k + ENVELOPE_FRAMES; q++) m = Math.min(m, u[q]);
-    return FRAME_S * k + m;
+    return FRAME_S * k + m - inputLatency;
   });
-  return { index, t, db, c };
+  return { index, t, db, c, inputLatency };
 }
 
 /** Voiced threshold: halfway (in dB) between the silence level and the speech level. */
@@ -136,8 +165,8 @@ function segments(a: Audio, thr: number): [number, number][] {
   return out.filter(([s, e]) => a.index[e] - a.index[s] >= 5); // clicks are not utterances
 }
 
-/** Analyse a collected timeline. */
-export function analyseLatency(snaps: TimelineSnapshot[], wavDurations: Record<string, number>, frameMs: number[] = []): LatencyFigures {
+/** Analyse a collected timeline against the fixture's utterance templates. */
+export function analyseLatency(snaps: TimelineSnapshot[], templates: UtteranceTemplate[], frameMs: number[] = []): LatencyFigures {
   const audio = mergeAudio(snaps);
   const events = new Map<string, TimelineEvent>();
   for (const s of snaps) for (const e of s.events) events.set(JSON.stringify(e), e);
@@ -147,9 +176,18 @@ export function analyseLatency(snaps: TimelineSnapshot[], wavDurations: Record<s
   const raws = ev.filter((e): e is Extract<TimelineEvent, { kind: string }> => e.type === 'raw' && e.kind === 'speech' && e.source === 'local');
   const heard: Record<string, number> = {};
   const timings: UtteranceTiming[] = [];
+  let unaligned = 0;
+  // Captured frames are contiguous by index here (mergeAudio); the alignment reads them by position.
+  const contiguous = audio.index.length > 0 && audio.index.at(-1)! - audio.index[0] + 1 === audio.index.length;
+  if (!contiguous) throw new Error('latency: captured frames are not contiguous (a snapshot was missed); nothing can be aligned');
+  const captureTime = (frame: number) => {
+    // Capture time of a fractional frame index: the nearest captured frame's time, moved by 10 ms a frame.
+    const j = Math.min(audio.index.length - 1, Math.max(0, Math.round(frame) - audio.index[0]));
+    return audio.c[j] + (frame - audio.index[j]) * FRAME_S;
+  };
   for (const r of raws) {
     heard[r.label] = (heard[r.label] ?? 0) + 1;
-    // The frame at which the gate closed carries the percept's t; the utterance is the voiced
+    // The frame at which the recognizer decided carries the percept's t; the utterance is the voiced
     // segment ending before it.
     let close = -1;
     for (let j = 0; j < audio.t.length && audio.t[j] <= r.t + 1e-6; j++) close = j;
@@ -157,7 +195,18 @@ export function analyseLatency(snaps: TimelineSnapshot[], wavDurations: Record<s
     const seg = segs.filter(([, e]) => e <= close && audio.index[close] - audio.index[e] < 150).at(-1);
     if (!seg) continue;
     const [s, e] = seg;
-    const end = audio.c[e] - HALF_WINDOW_S;
+    let tpl: UtteranceTemplate | null = null;
+    let fit = { offset: 0, corr: -Infinity };
+    for (const t of templates) {
+      const f = alignTemplate(audio.db, audio.index[0], audio.index[s], t);
+      if (f.corr > fit.corr) [tpl, fit] = [t, f];
+    }
+    if (!tpl || fit.corr < 0.9) {
+      unaligned++;
+      continue;
+    }
+    const end = captureTime(tpl.endFrame + fit.offset);
+    const thresholdEnd = audio.c[e] - HALF_WINDOW_S;
     const fused = ev.find((x) => x.type === 'percept' && x.t === r.t && x.label === r.label && x.at >= r.at);
     const target = fused && fused.type === 'percept' ? fused.target : null;
     let responseMs: number | null = null;
@@ -169,6 +218,9 @@ export function analyseLatency(snaps: TimelineSnapshot[], wavDurations: Record<s
     }
     timings.push({
       label: r.label,
+      said: tpl.label,
+      alignCorr: Math.round(fit.corr * 1000) / 1000,
+      thresholdEndShiftMs: ms(end - thresholdEnd),
       target,
       perceptMs: ms(r.at - end),
       fusedMs: fused ? ms(fused.at - end) : null,
@@ -177,7 +229,7 @@ export function analyseLatency(snaps: TimelineSnapshot[], wavDurations: Record<s
       decideMs: ms(r.at - audio.c[close]),
       stampLagMs: ms(audio.t[e] - audio.c[e]),
       durationMs: ms((audio.index[e] - audio.index[s]) * FRAME_S + 2 * HALF_WINDOW_S),
-      wavDurationMs: wavDurations[r.label] !== undefined ? ms(wavDurations[r.label]) : null,
+      wavDurationMs: ms(((tpl.endFrame - tpl.startFrame) * LOG_MEL.hop) / LOG_MEL.sampleRate),
     });
   }
   const commands = timings.filter((u) => EXPECTED[u.label]);
@@ -193,11 +245,23 @@ export function analyseLatency(snaps: TimelineSnapshot[], wavDurations: Record<s
     n: rest.length,
     said: segs.length,
     heard,
-    durationErrMs: median(timings.flatMap((u) => (u.wavDurationMs === null ? [] : [Math.abs(u.durationMs - u.wavDurationMs)]))),
+    durationErrMs: median(timings.map((u) => Math.abs(u.durationMs - u.wavDurationMs))),
+    alignCorr: timings.length ? [...timings.map((u) => u.alignCorr)].sort((x, y) => x - y)[Math.floor(timings.length / 2)] : null,
+    thresholdEndShiftMs: median(rest.map((u) => u.thresholdEndShiftMs)),
+    unaligned,
+    inputLatencyMs: ms(audio.inputLatency),
     frameMs: median(frameMs),
-    note: `${rest.filter((u) => u.responseMs !== null).length} of ${rest.length} commands answered by the NPC within 3 s; voiced threshold ${thr.toFixed(1)} dB`,
+    note: `${rest.filter((u) => u.responseMs !== null).length} of ${rest.length} commands answered by the NPC within 3 s; ${rest.filter((u) => u.label === u.said).length} of ${rest.length} heard as said; voiced threshold ${thr.toFixed(1)} dB`,
     utterances: timings,
   };
+}
+
+/** Templates of the latency WAV's utterances (16 kHz, as make-voice-loop.ts writes it). */
+export function latencyTemplates(): UtteranceTemplate[] {
+  const meta = JSON.parse(readFileSync(LATENCY_WAV_META, 'utf8')) as { utterances: FixtureUtterance[] };
+  const wav = readWav(LATENCY_WAV);
+  if (wav.sampleRate !== LOG_MEL.sampleRate) throw new Error(`${LATENCY_WAV}: ${wav.sampleRate} Hz, expected ${LOG_MEL.sampleRate} (re-make it with e2e/fixtures/make-voice-loop.ts)`);
+  return utteranceTemplates(wav.samples, meta.utterances);
 }
 
 /** Options of `measureLatency`. */
@@ -212,9 +276,7 @@ export interface MeasureLatencyOptions {
 
 /** Run the museum with the latency WAV as the microphone and measure. */
 export async function measureLatency(baseURL: string, options: MeasureLatencyOptions): Promise<LatencyFigures> {
-  const meta = JSON.parse(readFileSync(LATENCY_WAV_META, 'utf8')) as { utterances: { label: string; startSec: number; endSec: number }[] };
-  const wavDurations: Record<string, number> = {};
-  for (const u of meta.utterances) wavDurations[u.label] = u.endSec - u.startSec;
+  const templates = latencyTemplates();
   const session = await launchApp(baseURL, { webgpu: true, audioFile: LATENCY_WAV });
   try {
     const { page } = session;
@@ -233,7 +295,7 @@ export async function measureLatency(baseURL: string, options: MeasureLatencyOpt
       if (Date.now() >= end) break;
       await page.waitForTimeout(2000);
     }
-    const figures = analyseLatency(snaps, wavDurations, frameMs);
+    const figures = analyseLatency(snaps, templates, frameMs);
     if (options.traceFile) {
       mkdirSync(dirname(options.traceFile), { recursive: true });
       writeFileSync(options.traceFile, JSON.stringify({ backend, figures, snapshots: snaps }) + '\n');

@@ -26,6 +26,8 @@ export interface TimelineAudio {
   t: number[];
   /** Energy of each frame, dB of summed mel power (the voice gate's measure). */
   db: number[];
+  /** The stream's `inputLatencySec`: delay before the audio graph, not in the stamps. */
+  inputLatency: number;
 }
 
 /** What `window.metaverse.timeline()` returns. */
@@ -90,7 +92,7 @@ export function installTimeline(runtime: Runtime, capacity = 400): Timeline {
         t.push(times[i]);
         db.push(logMelFrameEnergyDb(frames.subarray(i * buf.stride, (i + 1) * buf.stride)));
       }
-      return { now: now(), events: events.map((e) => ({ ...e })), audio: { first: buf.written - got, t, db } };
+      return { now: now(), events: events.map((e) => ({ ...e })), audio: { first: buf.written - got, t, db, inputLatency: runtime.voice.inputLatencySec } };
     },
   };
 }

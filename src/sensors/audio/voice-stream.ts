@@ -27,6 +27,12 @@ export interface VoiceStream extends VoiceFrameSink {
   readonly inputRate: number;
   /** 16 kHz chunks received from the worklet. */
   readonly chunks: number;
+  /**
+   * Seconds between sound at the microphone and its samples in the audio graph, as the browser
+   * reports it (`MediaTrackSettings.latency`, Chromium); 0 if unknown.
+   * Frame stamps are arrival times in the main thread, so this part of the delay is not in them.
+   */
+  readonly inputLatencySec: number;
   /** Whether frames are being taken (always-listening, or push-to-talk held). */
   readonly listening: boolean;
   /** Ask for the microphone and start capturing. Never throws: failures set `state`. */
@@ -93,6 +99,11 @@ export function createVoiceStream(options: VoiceStreamOptions): VoiceStream {
     },
     get chunks() {
       return chunks;
+    },
+    get inputLatencySec() {
+      const track = media?.getAudioTracks()[0];
+      const reported = (track?.getSettings() as { latency?: unknown } | undefined)?.latency;
+      return typeof reported === 'number' && Number.isFinite(reported) && reported > 0 ? reported : 0;
     },
     get listening() {
       return listening;
