@@ -123,3 +123,21 @@ test.describe('microphone denied', () => {
     await page.waitForFunction(() => window.metaverse!.getState().percepts.some((p) => p.label === 'hello'));
   });
 });
+
+test.describe('microphone too quiet for the voice gate', () => {
+  test.use({ launch: { audioFile: 'e2e/fixtures/follow-me-quiet.wav' } });
+
+  test('the HUD says the speech is too faint instead of staying silent', async ({ app }) => {
+    const { page } = app;
+    await page.goto('/');
+    await waitForReady(page);
+    await page.waitForFunction(() => window.metaverse!.getState().sensors.mic === 'live');
+    // "follow me" peaking at -45 dBFS on -80 dBFS noise (e2e/fixtures/make-quiet.ts), looping.
+    await page.waitForFunction(() => window.metaverse!.getState().sensors.faintSpeech, undefined, { timeout: 60_000 });
+    const s = await getState(page);
+    console.log(`quiet mic: gate opened ${s.sensors.gateOpenCount}x, faint speech flagged`);
+    expect(s.sensors.gateOpenCount).toBe(0);
+    await expect(page.getByTestId('hud-voice')).toContainText('too faint');
+  });
+});
+

@@ -30,6 +30,8 @@ export interface MetaverseSnapshot {
     audioChunks: number;
     gateOpen: boolean;
     gateOpenCount: number;
+    /** Someone seems to talk too quietly for the voice gate; the HUD says so. */
+    faintSpeech: boolean;
     listening: boolean;
     camera: MediaState;
     cameraFrames: number;
@@ -89,6 +91,7 @@ export function snapshot(runtime: Runtime): MetaverseSnapshot {
       audioChunks: voice.chunks,
       gateOpen: voice.gate.isOpen,
       gateOpenCount: voice.gateOpenCount,
+      faintSpeech: voice.faintSpeech,
       listening: voice.listening,
       camera: s.camera.state,
       cameraFrames: camera.buffer.written,

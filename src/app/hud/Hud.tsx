@@ -78,7 +78,7 @@ export function Hud({ runtime, xrStore, elements, flatInput, onMicToggle }: HudP
         </dd>
         <dt>voice</dt>
         <dd>
-          <span ref={voiceRef}>–</span>
+          <span ref={voiceRef} data-testid="hud-voice">–</span>
         </dd>
         <dt>camera</dt>
         <dd data-testid="hud-camera" data-state={camera.state}>

@@ -16,6 +16,9 @@ export interface HudDrawable {
   draw(runtime: Runtime, lines: readonly string[]): void;
 }
 
+/** Shown while someone seems to talk too quietly for the voice gate (`VoiceFrameSink.faintSpeech`). */
+export const FAINT_SPEECH_HINT = 'speech too faint to hear: come closer or raise the microphone level';
+
 /** Rate the HUD text refreshes at. */
 export const HUD_RATE_HZ = 4;
 
@@ -34,6 +37,7 @@ export function hudLines(runtime: Runtime): string[] {
     `mic ${s.mic.state}${s.mic.state === 'live' ? (v.listening ? ' (listening)' : ' (hold T/trigger to talk)') : ` – ${s.mic.reason}`}`,
     `camera ${s.camera.state}${s.camera.state === 'live' ? '' : ` – ${s.camera.reason}`}`,
     `voice frames ${v.buffer.written}  gate ${v.gate.isOpen ? 'OPEN' : 'shut'} (${v.gateOpenCount})`,
+    ...(v.faintSpeech ? [FAINT_SPEECH_HINT] : []),
   ];
 }
 
@@ -49,7 +53,10 @@ export function createHudSystem(runtime: Runtime, elements: HudElements, drawabl
         elements.frameMs.dataset.frameMs = Number.isFinite(ms) ? ms.toFixed(2) : '';
       }
       const v = runtime.voice;
-      if (elements.voice) elements.voice.textContent = `${v.buffer.written} frames, gate ${v.gate.isOpen ? 'open' : 'shut'}`;
+      if (elements.voice) {
+        elements.voice.textContent = `${v.buffer.written} frames, gate ${v.gate.isOpen ? 'open' : 'shut'}${v.faintSpeech ? ` – ${FAINT_SPEECH_HINT}` : ''}`;
+        elements.voice.dataset.faint = v.faintSpeech ? 'true' : 'false';
+      }
       if (drawables.size > 0) {
         const lines = hudLines(runtime);
         for (const d of drawables) d.draw(runtime, lines);

@@ -196,3 +196,86 @@ export function createVoiceActivityGate(options: VoiceActivityGateOptions = {}):
   };
   return gate;
 }
+
+/** Energy of a digitally silent frame: 40 mels at the log-mel floor (1e-6), in dB. */
+const DIGITAL_SILENCE_DB = 10 * Math.log10(40 * 1e-6);
+
+/** Options of `createFaintSpeechMonitor` (the gate's, so it knows what the gate needs). */
+export interface FaintSpeechMonitorOptions {
+  /** The gate's `openDb`. @default 9 */
+  openDb?: number;
+  /** The gate's `minFloorDb`. @default -10 */
+  minFloorDb?: number;
+  /** Seconds of speech-like energy that count as someone talking. @default 0.15 */
+  runSec?: number;
+  /** Seconds `faint` stays true after faint speech, unless the gate opens. @default 8 */
+  holdSec?: number;
+}
+
+/** Watches for speech too quiet for the gate (see `createFaintSpeechMonitor`). */
+export interface FaintSpeechMonitor {
+  /** Feed each frame's energy (`logMelFrameEnergyDb`), its time, and whether the gate is open. */
+  update(energyDb: number, t: number, gateOpen: boolean): void;
+  /** Speech-like sound was heard lately that the gate could not open for, and it has not opened since. */
+  readonly faint: boolean;
+  reset(): void;
+}
+
+/**
+ * Tells when someone seems to be talking but too quietly for the gate. The gate's noise floor
+ * never goes below `minFloorDb`, so speech peaking under about -30 dBFS never opens it (docs/voice.md,
+ * "Known weakness"); this monitor takes the room's own level as the minimum frame energy over the
+ * last 2 s (minimum statistics: speech has pauses, steady noise has none to hide) and flags runs
+ * of frames `openDb` above it that stay under the gate's absolute threshold, so the app can say
+ * "speak up or move closer" instead of staying silent. Digitally silent frames are left out of
+ * the room's level (they would make any hiss look like speech). Allocation-free.
+ */
+export function createFaintSpeechMonitor(options: FaintSpeechMonitorOptions = {}): FaintSpeechMonitor {
+  const openDb = options.openDb ?? 9;
+  const minFloorDb = options.minFloorDb ?? -10;
+  const runSec = options.runSec ?? 0.15;
+  const holdSec = options.holdSec ?? 8;
+  const BLOCK_SEC = 0.25;
+  const mins = new Float64Array(8); // minimum energy of each of the last 8 blocks of 0.25 s
+  let blocks = 0;
+  let blockStart = NaN;
+  let blockMin = Infinity;
+  let lastT = NaN;
+  let runStart = NaN;
+  let faintAt = -Infinity;
+  let heardAt = -Infinity;
+  return {
+    update(e, t, gateOpen) {
+      lastT = t;
+      if (gateOpen) heardAt = t;
+      if (Number.isNaN(blockStart)) blockStart = t;
+      if (t - blockStart >= BLOCK_SEC - EPS) {
+        mins[blocks % mins.length] = blockMin;
+        blocks++;
+        blockMin = Infinity;
+        blockStart = t;
+      }
+      // Digitally silent frames (a stream starting, a gap in the device) say nothing about the room.
+      const digital = e <= DIGITAL_SILENCE_DB + 3;
+      if (!digital && e < blockMin) blockMin = e;
+      let floor = blockMin;
+      for (let i = Math.min(blocks, mins.length) - 1; i >= 0; i--) if (mins[i] < floor) floor = mins[i];
+      const faintFrame = blocks >= mins.length / 2 && !gateOpen && !digital && Number.isFinite(floor) && e - floor > openDb && e <= minFloorDb + openDb;
+      if (!faintFrame) runStart = NaN;
+      else if (Number.isNaN(runStart)) runStart = t;
+      else if (t - runStart >= runSec - EPS) faintAt = t;
+    },
+    get faint() {
+      return lastT - faintAt < holdSec && heardAt < faintAt;
+    },
+    reset() {
+      blocks = 0;
+      blockStart = NaN;
+      blockMin = Infinity;
+      lastT = NaN;
+      runStart = NaN;
+      faintAt = -Infinity;
+      heardAt = -Infinity;
+    },
+  };
+}

@@ -5,7 +5,7 @@
  */
 import { createTimedRingBuffer, type TimedRingBuffer } from '../../core/ring-buffer';
 import { createLogMelExtractor, LOG_MEL } from './log-mel';
-import { createVoiceActivityGate, type VoiceActivityGate } from './vad';
+import { createFaintSpeechMonitor, createVoiceActivityGate, type VoiceActivityGate } from './vad';
 
 /** Options of `createVoiceFrameSink`. */
 export interface VoiceFrameSinkOptions {
@@ -29,6 +29,8 @@ export interface VoiceFrameSink {
   readonly gate: VoiceActivityGate;
   /** Times the gate went from shut to open. */
   readonly gateOpenCount: number;
+  /** Someone seems to talk too quietly for the gate (`createFaintSpeechMonitor`): tell them. */
+  readonly faintSpeech: boolean;
   /**
    * Feed a chunk of 16 kHz samples whose last sample was captured at `tEnd` (shared clock, s).
    * Frames are stamped back from `tEnd` by their distance in samples, so timing does not depend
@@ -50,6 +52,7 @@ export function createVoiceFrameSink(options: VoiceFrameSinkOptions = {}): Voice
   let chunkEndSample = 0;
   let chunkEndTime = 0;
   let gateOpenCount = 0;
+  const faint = createFaintSpeechMonitor();
 
   // Frame `index` ends at sample frameLength + index*hop (1-based count since reset).
   const onFrame = (frame: Float32Array, index: number) => {
@@ -57,7 +60,9 @@ export function createVoiceFrameSink(options: VoiceFrameSinkOptions = {}): Voice
     const t = chunkEndTime - (chunkEndSample - endSample) / LOG_MEL.sampleRate;
     buffer.push(t, frame);
     const wasOpen = gate.isOpen;
-    if (gate.update(frame, t) && !wasOpen) gateOpenCount++;
+    const open = gate.update(frame, t);
+    if (open && !wasOpen) gateOpenCount++;
+    faint.update(gate.energyDb, t, open);
   };
 
   return {
@@ -65,6 +70,9 @@ export function createVoiceFrameSink(options: VoiceFrameSinkOptions = {}): Voice
     gate,
     get gateOpenCount() {
       return gateOpenCount;
+    },
+    get faintSpeech() {
+      return faint.faint;
     },
     push(samples, tEnd) {
       samplesSeen += samples.length;

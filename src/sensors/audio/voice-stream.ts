@@ -86,6 +86,9 @@ export function createVoiceStream(options: VoiceStreamOptions): VoiceStream {
     get gateOpenCount() {
       return sink.gateOpenCount;
     },
+    get faintSpeech() {
+      return sink.faintSpeech;
+    },
     push: sink.push,
     resetStream: sink.resetStream,
     get state() {
