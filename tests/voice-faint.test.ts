@@ -1,21 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { espeak } from './support/espeak';
 import { LOG_MEL } from '../src/sensors/audio/log-mel';
 import { resampleSignal } from '../src/sensors/audio/resampler';
 import { createVoiceFrameSink } from '../src/sensors/audio/voice-frame-sink';
 import { readWav } from '../scripts/voice/wav-io';
 
 const SR = LOG_MEL.sampleRate;
-
-function espeak(text: string): Float32Array {
-  const file = join(mkdtempSync(join(tmpdir(), 'faint-')), 'a.wav');
-  execFileSync('espeak-ng', ['-v', 'en-us', '-w', file, text]);
-  const { samples, sampleRate } = readWav(file);
-  return resampleSignal(samples, sampleRate);
-}
 
 /** `speech` at `peakDbfs` placed 1.5 s into 8 s of white noise at `noiseDbfs` (RMS), after `silentSec` of digital silence. */
 function scene(speech: Float32Array | null, peakDbfs: number, noiseDbfs: number, silentSec = 0): Float32Array {

@@ -1,24 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { espeak } from './support/espeak';
 import { VOICE_LABELS } from '../src/core/types';
 import { createVoiceActivityGate } from '../src/sensors/audio/vad';
 import { LOG_MEL } from '../src/sensors/audio/log-mel';
-import { resampleSignal } from '../src/sensors/audio/resampler';
 import { DEFAULT_VOICE_SETTINGS, fillRoomTone, recognizeSignal, type VoiceClassifier } from '../src/perception/voice';
 import { captureUtterances } from '../scripts/voice/capture';
-import { readWav } from '../scripts/voice/wav-io';
 
 const SR = LOG_MEL.sampleRate;
-
-function espeak(text: string): Float32Array {
-  const file = join(mkdtempSync(join(tmpdir(), 'voice-')), 'a.wav');
-  execFileSync('espeak-ng', ['-v', 'en-us', '-w', file, text]);
-  const { samples, sampleRate } = readWav(file);
-  return resampleSignal(samples, sampleRate);
-}
 
 /** Seeded white noise at `rms`. */
 function noise(n: number, rms: number, seed = 1): Float32Array {
