@@ -106,11 +106,11 @@ const HALF_WINDOW_S = 0.0125; // log-mel window 25 ms
 const ENVELOPE_FRAMES = 3000; // +-30 s: main-thread stalls of over a second were seen with WebGL; clock drift over 30 s is a few ms
 const EXPECTED: Record<string, string> = { follow_me: 'follow', stop: 'stop' };
 
-const median = (xs: number[]) => {
+const median = (xs: number[], digits = 1) => {
   if (!xs.length) return null;
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  return Math.round(m * 10) / 10;
+  return Math.round(m * 10 ** digits) / 10 ** digits;
 };
 const ms = (s: number) => Math.round(s * 10000) / 10;
 
@@ -246,7 +246,7 @@ export function analyseLatency(snaps: TimelineSnapshot[], templates: UtteranceTe
     said: segs.length,
     heard,
     durationErrMs: median(timings.map((u) => Math.abs(u.durationMs - u.wavDurationMs))),
-    alignCorr: timings.length ? [...timings.map((u) => u.alignCorr)].sort((x, y) => x - y)[Math.floor(timings.length / 2)] : null,
+    alignCorr: median(timings.map((u) => u.alignCorr), 3),
     thresholdEndShiftMs: median(rest.map((u) => u.thresholdEndShiftMs)),
     unaligned,
     inputLatencyMs: ms(audio.inputLatency),

@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeLogMel, LOG_MEL } from '../src/sensors/audio/log-mel';
-import { logMelFrameEnergyDb } from '../src/sensors/audio/vad';
-import { alignTemplate, utteranceTemplates, type FixtureUtterance } from '../scripts/lib/utterance-align';
+import { LOG_MEL } from '../src/sensors/audio/log-mel';
+import { alignTemplate, signalFrameEnergies, utteranceTemplates, type FixtureUtterance } from '../scripts/lib/utterance-align';
 import { readWav } from '../scripts/voice/wav-io';
 
-const { sampleRate: SR, hop, frameLength, nMels } = LOG_MEL;
+const { sampleRate: SR, hop, frameLength } = LOG_MEL;
 const wav = readWav('e2e/fixtures/follow-stop-bench.wav');
 const table = JSON.parse(readFileSync('e2e/fixtures/follow-stop-bench.json', 'utf8')).utterances as FixtureUtterance[];
-
-/** Frame energies of a signal, as the app's timeline records them. */
-function energies(x: Float32Array): Float64Array {
-  const { frames, data } = computeLogMel(x);
-  const db = new Float64Array(frames);
-  for (let i = 0; i < frames; i++) db[i] = logMelFrameEnergyDb(data.subarray(i * nMels, (i + 1) * nMels));
-  return db;
-}
 
 describe('utterance alignment (latency bench)', () => {
   const templates = utteranceTemplates(wav.samples, table);
@@ -39,7 +30,7 @@ describe('utterance alignment (latency bench)', () => {
       s = (s * 1664525 + 1013904223) >>> 0;
       x[i] = (i >= delay ? wav.samples[i - delay] * 0.63 : 0) + ((s / 2 ** 32) * 2 - 1) * 3e-4;
     }
-    const db = energies(x);
+    const db = signalFrameEnergies(x);
     const firstIndex = 0;
     for (const u of table) {
       // A rough start, as a level threshold gives it (here: 60 ms late).

@@ -28,19 +28,26 @@ export interface FixtureUtterance {
   endSec: number;
 }
 
+/** Energy (dB, `logMelFrameEnergyDb`) of every log-mel frame of 16 kHz samples: what the app's timeline records. */
+export function signalFrameEnergies(samples: Float32Array): Float64Array {
+  const { frames, data } = computeLogMel(samples);
+  const db = new Float64Array(frames);
+  for (let i = 0; i < frames; i++) db[i] = logMelFrameEnergyDb(data.subarray(i * LOG_MEL.nMels, (i + 1) * LOG_MEL.nMels));
+  return db;
+}
+
 /** One template per label (the fixture repeats identical utterances), from 16 kHz samples. */
 export function utteranceTemplates(samples: Float32Array, utterances: FixtureUtterance[]): UtteranceTemplate[] {
-  const { frames, data } = computeLogMel(samples);
-  const { sampleRate, hop, frameLength, nMels } = LOG_MEL;
+  const energies = signalFrameEnergies(samples);
+  const frames = energies.length;
+  const { sampleRate, hop, frameLength } = LOG_MEL;
   const out: UtteranceTemplate[] = [];
   for (const u of utterances) {
     if (out.some((t) => t.label === u.label)) continue;
     const frameOf = (sec: number) => (sec * sampleRate - frameLength) / hop;
     const first = Math.max(0, Math.floor(frameOf(u.startSec) - 30));
     const last = Math.min(frames - 1, Math.ceil(frameOf(u.endSec) + 30));
-    const db = new Float64Array(last - first + 1);
-    for (let i = first; i <= last; i++) db[i - first] = logMelFrameEnergyDb(data.subarray(i * nMels, (i + 1) * nMels));
-    out.push({ label: u.label, db, first, startFrame: frameOf(u.startSec), endFrame: frameOf(u.endSec) });
+    out.push({ label: u.label, db: energies.slice(first, last + 1), first, startFrame: frameOf(u.startSec), endFrame: frameOf(u.endSec) });
   }
   return out;
 }

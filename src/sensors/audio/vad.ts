@@ -5,6 +5,7 @@
  * `closeDb`, so the pauses between the words of "tell me more" do not split it. Allocation-free
  * per frame; the same code runs in the browser and in Node (training data, eval).
  */
+import { LOG_MEL } from './log-mel';
 
 /** Options of `createVoiceActivityGate`. */
 export interface VoiceActivityGateOptions {
@@ -197,8 +198,8 @@ export function createVoiceActivityGate(options: VoiceActivityGateOptions = {}):
   return gate;
 }
 
-/** Energy of a digitally silent frame: 40 mels at the log-mel floor (1e-6), in dB. */
-const DIGITAL_SILENCE_DB = 10 * Math.log10(40 * 1e-6);
+/** Energy of a digitally silent frame: every mel at the log-mel floor, in dB (-44). */
+const DIGITAL_SILENCE_DB = 10 * Math.log10(LOG_MEL.nMels * LOG_MEL.floor);
 
 /** Options of `createFaintSpeechMonitor` (the gate's, so it knows what the gate needs). */
 export interface FaintSpeechMonitorOptions {
