@@ -17,13 +17,14 @@ const ACCURACY_FLOOR = 0.95;
 const FALSE_TRIGGER_CEILING = 0.1;
 
 // Second held-out motion model (scripts/gesture/synth-third.ts, seed 23: joint-angle arms, a
-// two-joint neck, a modelled tracker), in tests/fixtures/gesture/third. The shipped model is short
-// of the issue's target there: measured accuracy 0.80, false triggers 0 (10 `none` clips; 0.10 on
-// the 320-clip set). These guards pin that level so a retrained model cannot get worse unnoticed;
-// they are NOT the target (>= 0.95 / <= 0.03), which is not met (docs/gesture.md).
+// two-joint neck, a modelled tracker), in tests/fixtures/gesture/third, regenerated in session 8
+// after a generator bug was fixed (oscillations and tremor piled up on the key postures; see
+// tests/gesture-synth-third.test.ts). Shipped model: accuracy 0.975, false triggers 0 (10 `none`
+// clips); on the 320-clip set 0.8625 / 0.0875, short of the issue's target (>= 0.95 / <= 0.03,
+// docs/gesture.md). The guards pin this sample's level, leaving room for one or two clips.
 const THIRD_DIR = 'tests/fixtures/gesture/third';
-const THIRD_ACCURACY_FLOOR = 0.75;
-const THIRD_FALSE_TRIGGER_CEILING = 0.2;
+const THIRD_ACCURACY_FLOOR = 0.925;
+const THIRD_FALSE_TRIGGER_CEILING = 0.1;
 
 // Fourth motion model (scripts/gesture/synth-fourth.ts, seed 37: via-point plans tracked by
 // damped springs in shoulder-centred coordinates, rays planned on their own, a tracker with

@@ -99,9 +99,11 @@ function makeAnthro(rng: Rng): Anthro {
 }
 
 /** Minimum-jerk trajectory through timed joint postures. */
-function jointPath(keys: [number, ArmPose][]): ArmFn {
+export function jointPath(keys: [number, ArmPose][]): ArmFn {
+  // Always a fresh pose: callers add oscillations and tremor to it in place, and a returned key
+  // would keep those additions (they piled up frame after frame before this was fixed).
   return (t) => {
-    if (t <= keys[0][0]) return keys[0][1];
+    if (t <= keys[0][0]) return { ...keys[0][1] };
     for (let i = 1; i < keys.length; i++) {
       if (t <= keys[i][0]) {
         const [t0, a] = keys[i - 1];
@@ -112,7 +114,7 @@ function jointPath(keys: [number, ArmPose][]): ArmFn {
         return o;
       }
     }
-    return keys[keys.length - 1][1];
+    return { ...keys[keys.length - 1][1] };
   };
 }
 
