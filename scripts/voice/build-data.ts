@@ -20,6 +20,7 @@ import { createRng, hashString, type Rng } from './prng';
 import { captureUtterances } from './capture';
 import { COMMAND_TEXTS, NEAR_MISSES, SENTENCES, dictionaryWords, isTrainingText } from './texts';
 import { readWav } from './wav-io';
+import { transcribeAll } from './phonemes';
 
 /** Bump when the data pipeline changes so stale caches are not reused. */
 const PIPELINE_VERSION = 6;
@@ -99,6 +100,13 @@ export interface VoiceData {
   split: Uint8Array;
   /** What was built (for the model card). */
   stats: Record<string, number | string>;
+  /**
+   * With `phones` only: per window, the utterance it holds whole (an index into `uttPhonemes`),
+   * -2 for a `silence` window (no phonemes), -1 when it holds part of one or some other speech.
+   */
+  utt?: Int32Array;
+  /** With `phones` only: each utterance's phonemes as espeak-ng transcribes them for its voice (phonemes.ts). */
+  uttPhonemes?: string[][];
 }
 
 interface Utterance {
@@ -267,6 +275,11 @@ export async function buildVoiceData(opts: {
   settings: VoiceSettings;
   counts?: VoiceDataCounts;
   log?: (s: string) => void;
+  /**
+   * Also record which utterance each window holds and transcribe the utterances (the trainer's
+   * phonetic side task, `--phones`). The windows are the same as without it; the cache is its own.
+   */
+  phones?: boolean;
 }): Promise<VoiceData> {
   const log = opts.log ?? ((s: string) => console.log(s));
   const counts = opts.counts ?? DEFAULT_COUNTS;
@@ -276,17 +289,21 @@ export async function buildVoiceData(opts: {
   const { generatedShare, vocodeShare = 0, ...base } = counts;
   let keyCounts: Record<string, unknown> = generatedShare ? { ...base, generatedShare, generatedVersion: 1 } : base;
   if (vocodeShare) keyCounts = { ...keyCounts, vocodeShare, vocodeVersion: 2 };
-  const key = hashString(JSON.stringify({ PIPELINE_VERSION, seed, counts: keyCounts, settings: { ...settings, commandThreshold: 0, refractorySec: 0 } })).toString(16);
+  const keyObj: Record<string, unknown> = { PIPELINE_VERSION, seed, counts: keyCounts, settings: { ...settings, commandThreshold: 0, refractorySec: 0 } };
+  if (opts.phones) keyObj.phones = 1;
+  const key = hashString(JSON.stringify(keyObj)).toString(16);
   const cacheBin = join(opts.dataDir, `windows-${key}.bin`);
   const cacheMeta = join(opts.dataDir, `windows-${key}.json`);
   const frames = modelFrames(settings);
   const size = frames * settings.nMels;
   if (existsSync(cacheBin) && existsSync(cacheMeta)) {
-    const meta = JSON.parse(readFileSync(cacheMeta, 'utf8')) as { y: number[]; split: number[]; stats: VoiceData['stats'] };
+    const meta = JSON.parse(readFileSync(cacheMeta, 'utf8')) as { y: number[]; split: number[]; stats: VoiceData['stats']; utt?: number[]; uttPhonemes?: string[][] };
     const buf = readFileSync(cacheBin);
     const x = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
     log(`voice data: ${meta.y.length} windows from cache ${cacheBin}`);
-    return { n: meta.y.length, frames, nMels: settings.nMels, x, y: Uint8Array.from(meta.y), split: Uint8Array.from(meta.split), stats: meta.stats };
+    const data: VoiceData = { n: meta.y.length, frames, nMels: settings.nMels, x, y: Uint8Array.from(meta.y), split: Uint8Array.from(meta.split), stats: meta.stats };
+    if (meta.utt && meta.uttPhonemes) Object.assign(data, { utt: Int32Array.from(meta.utt), uttPhonemes: meta.uttPhonemes });
+    return data;
   }
   checkVoicePackages();
   mkdirSync(opts.dataDir, { recursive: true });
@@ -302,6 +319,7 @@ export async function buildVoiceData(opts: {
   const xs: Float32Array[] = [];
   const ys: number[] = [];
   const splits: number[] = [];
+  const utts: number[] = [];
   const stats: Record<string, number> = {
     utterances: plan.length,
     mbrola: plan.filter((u) => u.params.voice.startsWith('mb-')).length,
@@ -309,13 +327,14 @@ export async function buildVoiceData(opts: {
     missed: 0,
     split: 0,
   };
-  const push = (w: Float32Array, label: VoiceLabel, val: boolean) => {
+  const push = (w: Float32Array, label: VoiceLabel, val: boolean, utt = -1) => {
     xs.push(w);
     ys.push(VOICE_LABELS.indexOf(label));
     splits.push(val ? 1 : 0);
+    utts.push(label === 'silence' ? -2 : utt);
   };
   let done = 0;
-  for (const u of plan) {
+  for (const [ui, u] of plan.entries()) {
     const speech = load16k(u.file);
     const copies = u.val ? 1 : counts.augmentTrain;
     for (let c = 0; c < copies; c++) {
@@ -323,16 +342,17 @@ export async function buildVoiceData(opts: {
       const got = await captureUtterances(speechClip(speech, rng, pool, u.val ? undefined : vocoder), settings, { earlySec: rng.uniform(EARLY_MIN_SEC, EARLY_MAX_SEC) });
       const windows = got.final;
       if (u.label === 'unknown') {
-        windows.slice(0, 2).forEach((w) => push(w, 'unknown', u.val));
+        // A window holds the whole utterance only when the utterance made one window.
+        windows.slice(0, 2).forEach((w) => push(w, 'unknown', u.val, windows.length === 1 ? ui : -1));
         // Any early look of other speech (a pause inside a sentence, a near-miss with a short tail).
         if (got.early.length && rng.chance(EARLY_UNKNOWN_SHARE)) push(rng.pick(got.early).window, 'unknown', u.val);
       } else if (windows.length === 1) {
-        push(windows[0], u.label, u.val);
+        push(windows[0], u.label, u.val, ui);
         // The whole command with a shorter tail (the early look after its last word). Early looks
         // at pauses inside it are left out: a noise burst after the command also reads as more
         // speech, so "inside" cannot be told from "after" for sure.
         const full = got.early.filter((e) => !e.prefix);
-        if (full.length && rng.chance(EARLY_COMMAND_SHARE)) push(full[full.length - 1].window, u.label, u.val);
+        if (full.length && rng.chance(EARLY_COMMAND_SHARE)) push(full[full.length - 1].window, u.label, u.val, ui);
         stats.earlyCommands = (stats.earlyCommands ?? 0) + (full.length ? 1 : 0);
       } else stats[windows.length ? 'split' : 'missed']++;
     }
@@ -351,8 +371,11 @@ export async function buildVoiceData(opts: {
   xs.forEach((w, i) => x.set(w, i * size));
   for (const l of VOICE_LABELS) stats[`train_${l}`] = ys.filter((y, i) => VOICE_LABELS[y] === l && !splits[i]).length;
   for (const l of VOICE_LABELS) stats[`val_${l}`] = ys.filter((y, i) => VOICE_LABELS[y] === l && splits[i]).length;
+  const phonemes = opts.phones ? await transcribeAll(plan.map((u) => ({ voice: u.params.voice, text: u.text })), join(opts.dataDir, 'phonemes.json'), log) : undefined;
   writeFileSync(cacheBin, Buffer.from(x.buffer));
-  writeFileSync(cacheMeta, JSON.stringify({ y: ys, split: splits, stats }));
+  writeFileSync(cacheMeta, JSON.stringify({ y: ys, split: splits, stats, ...(phonemes ? { utt: utts, uttPhonemes: phonemes } : {}) }));
   log(`voice data: ${n} windows (${stats.missed} utterances the gate missed, ${stats.split} split in two, skipped)`);
-  return { n, frames, nMels: settings.nMels, x, y: Uint8Array.from(ys), split: Uint8Array.from(splits), stats };
+  const data: VoiceData = { n, frames, nMels: settings.nMels, x, y: Uint8Array.from(ys), split: Uint8Array.from(splits), stats };
+  if (phonemes) Object.assign(data, { utt: Int32Array.from(utts), uttPhonemes: phonemes });
+  return data;
 }

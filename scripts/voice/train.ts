@@ -17,6 +17,7 @@ import { buildVoiceData, DEFAULT_COUNTS, GENERATED_COUNTS, type VoiceData, type 
 import { diskSaveHandler } from './disk-io';
 import { ESPEAK_VALIDATION_VOICES, MBROLA_VOICES } from './espeak';
 import { createRng, type Rng } from './prng';
+import { phonemeBag, phonemeInventory } from './phonemes';
 
 type S = tf.SymbolicTensor;
 const N = VOICE_LABELS.length;
@@ -79,10 +80,18 @@ interface TrainOptions {
    * on quiet noise), so none shipped (docs/voice.md).
    */
   minFloorDb?: number;
+  /**
+   * Weight of a phonetic side task (0 = off, the default): a second head on the last hidden layer
+   * predicts which phonemes the window's utterance holds (espeak-ng's own transcription for its
+   * voice, phonemes.ts; binary cross-entropy, masked for windows that hold part of an utterance).
+   * The thousands of `unknown` words then teach the shared layers phonetic content rather than
+   * one synthesizer's traits. Only the command head is saved, so the app and the eval are unchanged.
+   */
+  phones: number;
 }
 
 function parseArgs(args: string[]): TrainOptions {
-  const o: TrainOptions = { seed: 7, epochs: 28, batch: 64, lr: 2e-3, counts: DEFAULT_COUNTS, dataDir: 'data/voice', outDir: 'data/voice-single', valDir: ESPEAK_VAL_DIR, warpAug: false, commandRepeat: 1, melBands: false, lifter: 0, shift: 3 };
+  const o: TrainOptions = { seed: 7, epochs: 28, batch: 64, lr: 2e-3, counts: DEFAULT_COUNTS, dataDir: 'data/voice', outDir: 'data/voice-single', valDir: ESPEAK_VAL_DIR, warpAug: false, commandRepeat: 1, melBands: false, lifter: 0, shift: 3, phones: 0 };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const v = () => {
@@ -104,9 +113,10 @@ function parseArgs(args: string[]): TrainOptions {
     else if (a === '--command-repeat') o.commandRepeat = Number(v());
     else if (a === '--shift') o.shift = Number(v());
     else if (a === '--min-floor') o.minFloorDb = Number(v());
+    else if (a === '--phones') o.phones = Number(v());
     else if (a === '--quick')
       o.counts = { commandTrain: 20, commandVal: 6, unknownTrain: 120, unknownVal: 30, silenceTrain: 40, silenceVal: 10, augmentTrain: 1, generatedShare: o.counts.generatedShare, vocodeShare: o.counts.vocodeShare };
-    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug, --command-repeat F, --mel-bands, --lifter K, --vocode F, --shift N, --min-floor DB, --generated, --generated-share F)`);
+    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug, --command-repeat F, --mel-bands, --lifter K, --vocode F, --shift N, --min-floor DB, --phones W, --generated, --generated-share F)`);
   }
   if (!Number.isInteger(o.seed) || !(o.epochs >= 1)) throw new Error('train voice: --seed must be an integer and --epochs >= 1');
   if (!(o.counts.generatedShare >= 0 && o.counts.generatedShare <= 1)) throw new Error(`train voice: --generated-share must be a number from 0 to 1, got ${o.counts.generatedShare}`);
@@ -114,6 +124,7 @@ function parseArgs(args: string[]): TrainOptions {
   if (!(Number.isInteger(o.lifter) && o.lifter >= 0 && o.lifter < 40)) throw new Error(`train voice: --lifter must be an integer from 0 (off) to 39, got ${o.lifter}`);
   if (!(Number.isInteger(o.shift) && o.shift >= 0 && o.shift <= 10)) throw new Error(`train voice: --shift must be an integer from 0 to 10 (frames of 20 ms), got ${o.shift}`);
   if (o.minFloorDb !== undefined && !(o.minFloorDb >= -80 && o.minFloorDb <= 20)) throw new Error(`train voice: --min-floor must be a number of dB from -80 to 20, got ${o.minFloorDb}`);
+  if (!(o.phones >= 0 && o.phones <= 10)) throw new Error(`train voice: --phones must be a loss weight from 0 (off) to 10, got ${o.phones}`);
   if (!(o.commandRepeat >= 1 && o.commandRepeat <= 4)) throw new Error(`train voice: --command-repeat must be a number from 1 to 4, got ${o.commandRepeat}`);
   return o;
 }
@@ -125,6 +136,11 @@ function parseArgs(args: string[]): TrainOptions {
  * level halves time: 81 -> 40 -> 20 -> 10 -> 5 frames, then a classifier.
  */
 export function buildVoiceNet(frames: number, nMels: number, seed: number, melBands = false, lifter = 0): tf.LayersModel {
+  return buildVoiceNetParts(frames, nMels, seed, melBands, lifter).model;
+}
+
+/** `buildVoiceNet`'s model and its last hidden layer's output (for side tasks in training). */
+export function buildVoiceNetParts(frames: number, nMels: number, seed: number, melBands = false, lifter = 0): { model: tf.LayersModel; hidden: S } {
   if (frames !== 81) throw new Error(`buildVoiceNet expects 81 model frames, got ${frames}`);
   const inp = tf.input({ shape: [frames, nMels] });
   let x = inp as S;
@@ -133,8 +149,8 @@ export function buildVoiceNet(frames: number, nMels: number, seed: number, melBa
     x = tf.layers.dense({ units: nMels, useBias: false, trainable: false, weights: [smooth], name: 'cepstral_smoothing' }).apply(x) as S;
     smooth.dispose();
   }
-  const { out } = voiceBranch(x, frames, nMels, seed, melBands);
-  return tf.model({ inputs: inp, outputs: out, name: 'voice_commands' });
+  const { out, hidden } = voiceBranch(x, frames, nMels, seed, melBands);
+  return { model: tf.model({ inputs: inp, outputs: out, name: 'voice_commands' }), hidden };
 }
 
 /**
@@ -156,7 +172,7 @@ export function cepstralSmoothing(n: number, keep: number): Float32Array {
 /** Width (mels; stride half of it) of the shared mel-band front end, and its features per band. */
 const BAND = { width: 8, units: 12 };
 
-function voiceBranch(inp: S, frames: number, nMels: number, seed: number, melBands = false): { out: S; dense: tf.layers.Layer[] } {
+function voiceBranch(inp: S, frames: number, nMels: number, seed: number, melBands = false): { out: S; hidden: S; dense: tf.layers.Layer[] } {
   let k = seed;
   const init = () => tf.initializers.glorotUniform({ seed: k++ });
   const denseLayers: tf.layers.Layer[] = [];
@@ -200,7 +216,7 @@ function voiceBranch(inp: S, frames: number, nMels: number, seed: number, melBan
   x = tf.layers.dropout({ rate: 0.3, seed: k++ }).apply(x) as S;
   x = dense(64).apply(x) as S;
   const out = dense(N, 'softmax').apply(x) as S;
-  return { out, dense: denseLayers };
+  return { out, hidden: x, dense: denseLayers };
 }
 
 /**
@@ -249,6 +265,41 @@ function augmentWindow(w: Float32Array, frames: number, nMels: number, rng: Rng,
     const at = rng.int(0, nMels - width);
     for (let f = 0; f < frames; f++) w.fill(0, f * nMels + at, f * nMels + at + width);
   }
+}
+
+/**
+ * The phonetic side task's targets: per window, the multi-hot of its utterance's phonemes over the
+ * inventory of the training windows' transcriptions (zeros for `silence`, -1 everywhere when the
+ * window holds only part of an utterance: masked out of the loss).
+ */
+function phoneTargets(data: VoiceData, trainIdx: number[]): { inventory: string[]; targets: Float32Array; labelled: number } {
+  const { utt, uttPhonemes } = data;
+  if (!utt || !uttPhonemes) throw new Error('train voice: --phones needs windows built with their utterances (buildVoiceData phones: true)');
+  const inventory = phonemeInventory(trainIdx.filter((j) => utt[j] >= 0).map((j) => uttPhonemes[utt[j]]));
+  const P = inventory.length;
+  const targets = new Float32Array(data.n * P);
+  let labelled = 0;
+  for (let j = 0; j < data.n; j++) {
+    const row = targets.subarray(j * P, (j + 1) * P);
+    if (utt[j] >= 0) phonemeBag(uttPhonemes[utt[j]], inventory, row);
+    else if (utt[j] !== -2) row.fill(-1);
+    if (utt[j] !== -1 && !data.split[j]) labelled++;
+  }
+  return { inventory, targets, labelled };
+}
+
+/**
+ * `weight` x binary cross-entropy over the labelled entries only (targets < 0 are masked out);
+ * tfjs-layers' compile takes no loss weights, so the weight is in the loss.
+ */
+export function maskedBinaryCrossentropy(weight: number): (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor {
+  return (yTrue, yPred) => {
+    const mask = tf.cast(tf.greaterEqual(yTrue, 0), 'float32');
+    const t = tf.relu(yTrue);
+    const p = tf.clipByValue(yPred, 1e-6, 1 - 1e-6);
+    const bce = tf.neg(tf.add(tf.mul(t, tf.log(p)), tf.mul(tf.sub(1, t), tf.log(tf.sub(1, p)))));
+    return tf.mul(weight, tf.div(tf.sum(tf.mul(bce, mask)), tf.add(tf.sum(mask), 1)));
+  };
 }
 
 /** The recognizer's rule: silence if it wins, a command if it wins with >= threshold, else unknown. */
@@ -318,7 +369,7 @@ export async function trainSingle(args: string[]): Promise<void> {
   const backend = await initBackend(['wasm', 'cpu']);
   console.log(`train voice: tfjs backend ${backend.name}${backend.skipped.length ? ` (skipped ${backend.skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')})` : ''}`);
   const settings: VoiceSettings = { ...DEFAULT_VOICE_SETTINGS, gate: { ...DEFAULT_VOICE_SETTINGS.gate, ...(o.minFloorDb !== undefined ? { minFloorDb: o.minFloorDb } : {}) } };
-  const data = await buildVoiceData({ dataDir: o.dataDir, seed: o.seed, settings, counts: o.counts });
+  const data = await buildVoiceData({ dataDir: o.dataDir, seed: o.seed, settings, counts: o.counts, phones: o.phones > 0 });
   const dataSec = (Date.now() - t0) / 1000;
   const rng = createRng(o.seed * 7919 + 1);
   const trainIdx: number[] = [];
@@ -329,9 +380,20 @@ export async function trainSingle(args: string[]): Promise<void> {
   const size = data.frames * data.nMels;
   console.log(`train voice: ${trainIdx.length} training windows, ${valIdx.length} validation windows (held-out espeak voices ${ESPEAK_VALIDATION_VOICES.join(', ')} and variants)`);
 
-  const model = buildVoiceNet(data.frames, data.nMels, o.seed, o.melBands, o.lifter);
+  const side = o.phones > 0 ? phoneTargets(data, trainIdx) : undefined;
+  if (side) console.log(`train voice: phonetic side task (weight ${o.phones}): ${side.inventory.length} phonemes (${side.inventory.join(' ')}), ${side.labelled} training windows labelled`);
+  const { model, hidden } = buildVoiceNetParts(data.frames, data.nMels, o.seed, o.melBands, o.lifter);
   const optimizer = tf.train.adam(o.lr);
-  model.compile({ optimizer, loss: 'categoricalCrossentropy' });
+  // With the side task a second model shares every layer and adds the phoneme head; only `model`
+  // (the command head) is saved.
+  let trainModel = model;
+  if (side) {
+    const head = tf.layers.dense({ units: side.inventory.length, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: o.seed + 7000 }), name: 'phonemes' }).apply(hidden) as S;
+    trainModel = tf.model({ inputs: model.inputs, outputs: [model.outputs[0], head], name: 'voice_commands_and_phonemes' });
+    trainModel.compile({ optimizer, loss: ['categoricalCrossentropy', maskedBinaryCrossentropy(o.phones)] as unknown as tf.ModelCompileArgs['loss'] });
+  } else model.compile({ optimizer, loss: 'categoricalCrossentropy' });
+  const P = side?.inventory.length ?? 0;
+  let phoneLossSum = 0;
   let best = { epoch: -1, accuracy: -1, falseTriggers: 1, th: 0.5, weights: [] as tf.Tensor[] };
   // Weight averaging over the last epochs (the low-lr tail of the cosine schedule).
   const avgFrom = Math.max(0, o.epochs - Math.max(3, Math.round(o.epochs / 4)));
@@ -355,9 +417,11 @@ export async function trainSingle(args: string[]): Promise<void> {
     }
     let lossSum = 0;
     let batches = 0;
+    phoneLossSum = 0;
     for (let s = 0; s + o.batch <= epochIdx.length; s += o.batch) {
       const xb = new Float32Array(o.batch * size);
       const yb = new Float32Array(o.batch * N).fill(smooth / N);
+      const pb = side ? new Float32Array(o.batch * P) : undefined;
       for (let k = 0; k < o.batch; k++) {
         const j = epochIdx[s + k];
         const w = xb.subarray(k * size, (k + 1) * size);
@@ -365,12 +429,18 @@ export async function trainSingle(args: string[]): Promise<void> {
         if (o.warpAug && rng.chance(0.7)) warpWindow(w, data.frames, data.nMels, rng, scratch);
         if (rng.chance(0.8)) augmentWindow(w, data.frames, data.nMels, rng, o.shift);
         yb[k * N + data.y[j]] += 1 - smooth;
+        if (side && pb) pb.set(side.targets.subarray(j * P, (j + 1) * P), k * P);
       }
       const xt = tf.tensor3d(xb, [o.batch, data.frames, data.nMels]);
       const yt = tf.tensor2d(yb, [o.batch, N]);
-      const loss = (await model.trainOnBatch(xt, yt)) as number;
+      const pt = pb ? tf.tensor2d(pb, [o.batch, P]) : undefined;
+      const out = await trainModel.trainOnBatch(xt, pt ? [yt, pt] : yt);
       xt.dispose();
       yt.dispose();
+      pt?.dispose();
+      // With the side task: [total, command loss, weighted phoneme loss]; the command loss is logged as before.
+      const loss = Array.isArray(out) ? out[1] : out;
+      if (Array.isArray(out)) phoneLossSum += out[2];
       lossSum += loss;
       batches++;
     }
@@ -380,7 +450,7 @@ export async function trainSingle(args: string[]): Promise<void> {
     const v = bestThreshold(probs, data.y, valIdx).chosen;
     const better = v.falseTriggers <= 0.03 && v.accuracy > best.accuracy;
     console.log(
-      `epoch ${String(epoch + 1).padStart(2)}/${o.epochs} loss=${(lossSum / batches).toFixed(4)} val_accuracy=${v.accuracy.toFixed(4)} val_false_triggers=${v.falseTriggers.toFixed(4)} (threshold ${v.th})${better ? ' *' : ''} (${((Date.now() - t1) / 1000).toFixed(0)} s)`,
+      `epoch ${String(epoch + 1).padStart(2)}/${o.epochs} loss=${(lossSum / batches).toFixed(4)}${side ? ` phoneme_loss=${(phoneLossSum / batches).toFixed(4)}` : ''} val_accuracy=${v.accuracy.toFixed(4)} val_false_triggers=${v.falseTriggers.toFixed(4)} (threshold ${v.th})${better ? ' *' : ''} (${((Date.now() - t1) / 1000).toFixed(0)} s)`,
     );
     if (better) {
       best.weights.forEach((w) => w.dispose());
@@ -479,7 +549,7 @@ function writeModelCard(
   const st = data.stats;
   const card = `# Voice-command model card
 
-Generated by \`npm run train -- voice --single${o.seed !== 7 ? ` --seed ${o.seed}` : ''}${o.epochs !== 28 ? ` --epochs ${o.epochs}` : ''}${o.warpAug ? ' --warp-aug' : ''}${o.commandRepeat !== 1 ? ` --command-repeat ${o.commandRepeat}` : ''}${o.melBands ? ' --mel-bands' : ''}${o.lifter ? ` --lifter ${o.lifter}` : ''}${o.shift !== 3 ? ` --shift ${o.shift}` : ''}${o.minFloorDb !== undefined ? ` --min-floor ${o.minFloorDb}` : ''}${countsFlags(o.counts)}\` (scripts/voice/train.ts); do not edit by hand.
+Generated by \`npm run train -- voice --single${o.seed !== 7 ? ` --seed ${o.seed}` : ''}${o.epochs !== 28 ? ` --epochs ${o.epochs}` : ''}${o.warpAug ? ' --warp-aug' : ''}${o.commandRepeat !== 1 ? ` --command-repeat ${o.commandRepeat}` : ''}${o.melBands ? ' --mel-bands' : ''}${o.lifter ? ` --lifter ${o.lifter}` : ''}${o.shift !== 3 ? ` --shift ${o.shift}` : ''}${o.minFloorDb !== undefined ? ` --min-floor ${o.minFloorDb}` : ''}${o.phones ? ` --phones ${o.phones}` : ''}${countsFlags(o.counts)}\` (scripts/voice/train.ts); do not edit by hand.
 
 ## What it does
 Classifies one utterance window of log-mel frames into ${VOICE_LABELS.length} labels, in this order:
