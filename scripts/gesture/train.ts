@@ -6,11 +6,12 @@
  * styles) that training never saw, and writes public/models/gesture/: model.json + weights.bin,
  * settings.json and model-card.md.
  *
- * `--sources train,heldout,fourth` (multi-source training) also mixes in `--source-per-label N`
- * clips a gesture (2N none) of each named other generator (synth-heldout.ts, synth-third.ts,
- * synth-fourth.ts), from seeds that no evaluation set or committed sample uses, and adds
- * `--source-val-per-label M` validation clips of each (own seeds) to the tuning split. A generator
- * left out of `--sources` stays an unseen motion model for evaluation.
+ * `--sources` (multi-source training; default `train,heldout,third,fourth` since session 8) also
+ * mixes in `--source-per-label N` clips a gesture (2N none) of each named other generator
+ * (synth-heldout.ts, synth-third.ts, synth-fourth.ts), from seeds that no evaluation set or
+ * committed sample uses, and adds `--source-val-per-label M` validation clips of each (own seeds) to
+ * the tuning split. A generator left out of `--sources` stays an unseen motion model for
+ * evaluation; synth-fifth.ts never is a source. `--sources train` is synth.ts alone.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -61,8 +62,12 @@ const EVAL_SEEDS: Record<ExtraSource, readonly number[]> = { heldout: [7, 21], t
 /** Per-source seed offsets from --seed, for training and validation clips. */
 const SOURCE_SEED_OFFSET: Record<ExtraSource, number> = { heldout: 101, third: 102, fourth: 103 };
 const SOURCE_VAL_SEED_OFFSET = 200;
-/** The generators that `npm run train -- gesture` mixes by default. */
-const DEFAULT_SOURCES = 'train';
+/**
+ * The generators that `npm run train -- gesture` mixes by default: all four (since session 8;
+ * `--sources train` is the synth.ts-only recipe shipped before). synth-fifth.ts is never a source:
+ * it is the motion model the shipped model is judged on (docs/gesture.md).
+ */
+export const DEFAULT_SOURCES = 'train,heldout,third,fourth';
 /** Seeds of the members \`npm run train -- gesture\` trains (one seed: a single model). */
 const DEFAULT_MEMBER_SEEDS = '1234';
 
@@ -72,6 +77,7 @@ function parseSources(text: string): ExtraSource[] {
   const extra: ExtraSource[] = [];
   for (const n of names) {
     if (n === 'train') continue;
+    if (n === 'fifth') throw new Error('train gesture: synth-fifth.ts is evaluation-only (the motion model no training source shares); it cannot be in --sources');
     if (!(n in EXTRA_SOURCES)) throw new Error(`train gesture: unknown source "${n}" in --sources (known: train, ${Object.keys(EXTRA_SOURCES).join(', ')})`);
     if (!extra.includes(n as ExtraSource)) extra.push(n as ExtraSource);
   }
@@ -303,7 +309,7 @@ export async function main(args: string[]): Promise<void> {
   }
   // One member: the single-model pipeline as it always was (its default seed is 1234).
   if (members.length === 1 || a.get('seed') !== undefined) return trainMember(a.get('seed') !== undefined || members[0] === 1234 ? rest : [...rest, '--seed', String(members[0])]);
-  if (a.get('sources') !== undefined && a.get('sources') !== 'train') throw new Error('train gesture: an ensemble (--member-seeds) takes the default --sources only');
+  if (a.get('sources') !== undefined && a.get('sources') !== DEFAULT_SOURCES) throw new Error('train gesture: an ensemble (--member-seeds) takes the default --sources only');
   const { trainEnsemble } = await import('./ensemble');
   await trainEnsemble(members, rest, trainMember);
 }
@@ -446,12 +452,14 @@ low-pass filtering and hand-tracking rays; ${GESTURE_LABELS.length - 1} gestures
 ${
   sources.length
     ? `- Other generators in training (\`--sources ${sourcesArg}\`, seeds distinct from every evaluation set and committed sample):\n${sourceLines.map((l) => `  - ${l}`).join('\n')}\n- Never used for training or tuning: ${
-        Object.keys(EXTRA_SOURCES)
-          .filter((k) => !sources.includes(k as ExtraSource))
-          .map((k) => `\`scripts/gesture/${EXTRA_SOURCES[k as ExtraSource].file}\``)
-          .join(', ') || 'none (every generator in the repo is a training source, so no figure here is on an unseen motion model)'
+        [
+          ...Object.keys(EXTRA_SOURCES)
+            .filter((k) => !sources.includes(k as ExtraSource))
+            .map((k) => `\`scripts/gesture/${EXTRA_SOURCES[k as ExtraSource].file}\``),
+          '`scripts/gesture/synth-fifth.ts` (evaluation-only: never a source)',
+        ].join(', ')
       }.`
-    : '- Nothing from the evaluation generators (`scripts/gesture/synth-heldout.ts`, `synth-third.ts`, `synth-fourth.ts`) is used for training or tuning.'
+    : '- Nothing from the evaluation generators (`scripts/gesture/synth-heldout.ts`, `synth-third.ts`, `synth-fourth.ts`, `synth-fifth.ts`) is used for training or tuning.'
 }
 
 ## Features
@@ -485,8 +493,8 @@ ${formatConfusion(score.confusion)}
 \`none\` styles that fired: ${[...noneCounts.keys()].sort().map((k) => `${k} ${noneMisfires.get(k) ?? 0}/${noneCounts.get(k)}`).join(', ')}
 
 ## Held-out evaluation
-Scored with \`npm run eval -- gesture DIR\` on clips from three structurally different generators
-(\`scripts/gesture/synth-heldout.ts\`, \`synth-third.ts\`, \`synth-fourth.ts\`; their evaluation sets use seeds no training or validation clip uses)${
+Scored with \`npm run eval -- gesture DIR\` on clips from four structurally different generators
+(\`scripts/gesture/synth-heldout.ts\`, \`synth-third.ts\`, \`synth-fourth.ts\`, \`synth-fifth.ts\`; their evaluation sets use seeds no training or validation clip uses)${
     sources.length ? `; ${sources.map((s2) => EXTRA_SOURCES[s2].file).join(' and ')} ${sources.length > 1 ? 'are training sources here, so only the others are unseen motion models' : 'is a training source here, so only the others are unseen motion models'}` : ''
   }; see docs/gesture.md for the figures and the commands.
 `;
