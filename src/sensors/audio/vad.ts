@@ -75,11 +75,18 @@ export interface VoiceActivityGate {
   readonly noiseFloorDb: number;
   /** Energy of the last frame, dB. */
   readonly energyDb: number;
+  /** dB above the floor a frame needs to open the gate (its `openDb` option). */
+  readonly openDb: number;
+  /** Lowest noise floor, dB (its `minFloorDb` option). */
+  readonly minFloorDb: number;
   /** Forget the floor and close the gate. */
   reset(): void;
 }
 
 const TEN_OVER_LN10 = 10 / Math.LN10;
+/** Defaults of the gate's `openDb` and `minFloorDb`, shared with the faint-speech monitor. */
+const DEFAULT_OPEN_DB = 9;
+const DEFAULT_MIN_FLOOR_DB = -10;
 /** Slack on time comparisons: frame times computed in different ways (whole file vs chunked
  * stream) differ in the last bits, and a hangover of exactly N frames must end on the same frame. */
 const EPS = 1e-6;
@@ -97,13 +104,13 @@ export function logMelFrameEnergyDb(frame: ArrayLike<number>): number {
 
 /** Create a `VoiceActivityGate`. */
 export function createVoiceActivityGate(options: VoiceActivityGateOptions = {}): VoiceActivityGate {
-  const openDb = options.openDb ?? 9;
+  const openDb = options.openDb ?? DEFAULT_OPEN_DB;
   const closeDb = options.closeDb ?? 5;
   const attackSec = options.attackSec ?? 0.04;
   const releaseSec = options.releaseSec ?? 0.3;
   const floorRiseSec = options.floorRiseSec ?? 2;
   const floorFallSec = options.floorFallSec ?? 0.05;
-  const minFloorDb = options.minFloorDb ?? -10;
+  const minFloorDb = options.minFloorDb ?? DEFAULT_MIN_FLOOR_DB;
   const warmupSec = options.warmupSec ?? 0.1;
   const maxOpenSec = options.maxOpenSec ?? 4;
   if (!(closeDb <= openDb)) throw new RangeError(`closeDb (${closeDb}) must not exceed openDb (${openDb})`);
@@ -120,6 +127,8 @@ export function createVoiceActivityGate(options: VoiceActivityGateOptions = {}):
   let smooth = 0; // energy smoothed over ~0.3 s while open
 
   const gate: VoiceActivityGate = {
+    openDb,
+    minFloorDb,
     get isOpen() {
       return open;
     },
@@ -203,9 +212,9 @@ const DIGITAL_SILENCE_DB = 10 * Math.log10(LOG_MEL.nMels * LOG_MEL.floor);
 
 /** Options of `createFaintSpeechMonitor` (the gate's, so it knows what the gate needs). */
 export interface FaintSpeechMonitorOptions {
-  /** The gate's `openDb`. @default 9 */
+  /** The gate's `openDb` (`VoiceActivityGate.openDb`). @default the gate's default, 9 */
   openDb?: number;
-  /** The gate's `minFloorDb`. @default -10 */
+  /** The gate's `minFloorDb` (`VoiceActivityGate.minFloorDb`). @default the gate's default, -10 */
   minFloorDb?: number;
   /** Seconds of speech-like energy that count as someone talking. @default 0.15 */
   runSec?: number;
@@ -232,8 +241,8 @@ export interface FaintSpeechMonitor {
  * the room's level (they would make any hiss look like speech). Allocation-free.
  */
 export function createFaintSpeechMonitor(options: FaintSpeechMonitorOptions = {}): FaintSpeechMonitor {
-  const openDb = options.openDb ?? 9;
-  const minFloorDb = options.minFloorDb ?? -10;
+  const openDb = options.openDb ?? DEFAULT_OPEN_DB;
+  const minFloorDb = options.minFloorDb ?? DEFAULT_MIN_FLOOR_DB;
   const runSec = options.runSec ?? 0.15;
   const holdSec = options.holdSec ?? 8;
   const BLOCK_SEC = 0.25;

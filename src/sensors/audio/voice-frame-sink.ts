@@ -52,7 +52,8 @@ export function createVoiceFrameSink(options: VoiceFrameSinkOptions = {}): Voice
   let chunkEndSample = 0;
   let chunkEndTime = 0;
   let gateOpenCount = 0;
-  const faint = createFaintSpeechMonitor();
+  // It watches for what this gate would miss, so it takes this gate's thresholds.
+  const faint = createFaintSpeechMonitor({ openDb: gate.openDb, minFloorDb: gate.minFloorDb });
 
   // Frame `index` ends at sample frameLength + index*hop (1-based count since reset).
   const onFrame = (frame: Float32Array, index: number) => {
