@@ -3,29 +3,12 @@ import { GESTURE_LABELS, type MotionFrame, type Pose, type Vec3 } from '../src/c
 import { clipToJson, createRng, len, qrot, sub } from '../scripts/gesture/motion-math';
 import { parseClip } from '../scripts/gesture/node-io';
 import { fifthClip, fifthDataset } from '../scripts/gesture/synth-fifth';
+import { clipPeakHandSpeed, median } from './support/motion';
 
 const PER_LABEL = 6;
 const clips = fifthDataset(PER_LABEL, 7);
 const byLabel = (label: string) => clips.filter((c) => c.label === label);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 type Hand = 'left' | 'right';
-
-/** Peak hand speed over any span of at least 0.1 s (m/s). */
-function peakSpeed(frames: MotionFrame[], hand: Hand): number {
-  let best = 0;
-  for (let i = 0; i < frames.length; i++) {
-    const a = frames[i][hand];
-    if (!a) continue;
-    const j = frames.findIndex((f, k) => k > i && f.t - frames[i].t >= 0.1);
-    const b = j > 0 ? frames[j][hand] : null;
-    if (b) best = Math.max(best, len(sub(b.p, a.p)) / (frames[j].t - frames[i].t));
-  }
-  return best;
-}
-const clipPeak = (frames: MotionFrame[]) => Math.max(peakSpeed(frames, 'left'), peakSpeed(frames, 'right'));
 
 /** Head yaw and pitch (degrees) of the viewer's -z axis. */
 function headAngles(p: Pose): [number, number] {
@@ -94,7 +77,7 @@ describe('fifth (evaluation-only) motion generator', () => {
   });
 
   it('keeps hand speeds within human limits', () => {
-    const med = (label: string) => median(byLabel(label).map((c) => clipPeak(c.frames)));
+    const med = (label: string) => median(byLabel(label).map((c) => clipPeakHandSpeed(c.frames)));
     expect(med('beckon')).toBeLessThan(2.5);
     expect(med('wave')).toBeLessThan(5);
     expect(med('push')).toBeLessThan(4);

@@ -5,6 +5,7 @@
 // behind the head at 5-11 m/s.
 import { describe, expect, it } from 'vitest';
 import { armFK, jointPath, thirdDataset } from '../scripts/gesture/synth-third';
+import { clipPeakHandSpeed, median } from './support/motion';
 
 const DEG = Math.PI / 180;
 
@@ -23,27 +24,11 @@ describe('third motion model', () => {
   });
 
   it('keeps beckoning hands within human speed', () => {
-    // Peak hand speed over any 0.1 s in each beckon clip. A beckon is a slow gesture; with the
+    // Peak hand speed over 0.1 s in each beckon clip. A beckon is a slow gesture; with the
     // piled-up oscillations the median clip peaked at 5.6 m/s (90th percentile 10.9 m/s).
     const clips = thirdDataset(12, 11).filter((c) => c.label === 'beckon');
     expect(clips.length).toBe(12);
-    const peaks = clips.map((c) => {
-      let peak = 0;
-      for (const h of ['left', 'right'] as const) {
-        for (let i = 0, j = 0; i < c.frames.length; i++) {
-          const a = c.frames[i][h];
-          if (!a) continue;
-          while (c.frames[i].t - c.frames[j].t > 0.1) j++;
-          const b = c.frames[j][h];
-          const dt = c.frames[i].t - c.frames[j].t;
-          if (!b || dt < 0.08) continue;
-          peak = Math.max(peak, Math.hypot(a.p[0] - b.p[0], a.p[1] - b.p[1], a.p[2] - b.p[2]) / dt);
-        }
-      }
-      return peak;
-    });
-    peaks.sort((x, y) => x - y);
-    expect(peaks[peaks.length >> 1]).toBeLessThan(4);
+    expect(median(clips.map((c) => clipPeakHandSpeed(c.frames)))).toBeLessThan(4);
   });
 
   it('reaches with the arm it models (forward kinematics stays within arm length)', () => {
