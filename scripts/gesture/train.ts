@@ -67,7 +67,7 @@ const SOURCE_VAL_SEED_OFFSET = 200;
  * `--sources train` is the synth.ts-only recipe shipped before). synth-fifth.ts is never a source:
  * it is the motion model the shipped model is judged on (docs/gesture.md).
  */
-export const DEFAULT_SOURCES = 'train,heldout,third,fourth';
+const DEFAULT_SOURCES = 'train,heldout,third,fourth';
 /** Seeds of the members \`npm run train -- gesture\` trains (one seed: a single model). */
 const DEFAULT_MEMBER_SEEDS = '1234';
 

@@ -393,7 +393,6 @@ export async function trainSingle(args: string[]): Promise<void> {
     trainModel.compile({ optimizer, loss: ['categoricalCrossentropy', maskedBinaryCrossentropy(o.phones)] as unknown as tf.ModelCompileArgs['loss'] });
   } else model.compile({ optimizer, loss: 'categoricalCrossentropy' });
   const P = side?.inventory.length ?? 0;
-  let phoneLossSum = 0;
   let best = { epoch: -1, accuracy: -1, falseTriggers: 1, th: 0.5, weights: [] as tf.Tensor[] };
   // Weight averaging over the last epochs (the low-lr tail of the cosine schedule).
   const avgFrom = Math.max(0, o.epochs - Math.max(3, Math.round(o.epochs / 4)));
@@ -416,8 +415,8 @@ export async function trainSingle(args: string[]): Promise<void> {
       for (let e = 0; e < extraCommands; e++) epochIdx.splice(rng.int(0, epochIdx.length), 0, commandIdx[rng.int(0, commandIdx.length - 1)]);
     }
     let lossSum = 0;
+    let phoneLossSum = 0;
     let batches = 0;
-    phoneLossSum = 0;
     for (let s = 0; s + o.batch <= epochIdx.length; s += o.batch) {
       const xb = new Float32Array(o.batch * size);
       const yb = new Float32Array(o.batch * N).fill(smooth / N);
