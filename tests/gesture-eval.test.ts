@@ -1,7 +1,7 @@
 // Regression guards: the shipped gesture model on committed samples of clips from the other motion
 // generators, scored exactly as `npm run eval -- gesture DIR` does (streamed through the app's
 // recognizer). Since session 8 the model trains on synth.ts, synth-heldout.ts, synth-third.ts and
-// synth-fourth.ts (other seeds than these samples'), so only the fifth generator is unseen.
+// synth-fourth.ts (other seeds than these samples'), so only the fifth and sixth generators are unseen.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,12 +32,19 @@ const FOURTH_ACCURACY_FLOOR = 0.925;
 const FOURTH_FALSE_TRIGGER_CEILING = 0.1;
 
 // Fifth motion model (scripts/gesture/synth-fifth.ts, seed 53: physics-driven arms, a Kalman
-// tracker), the one no training source shares. Shipped model: 0.90, 0 here; 0.856 / 0.0125 on the
-// 320-clip set, short of the issue's target (>= 0.95 / <= 0.03, docs/gesture.md). The guards pin
+// tracker), one of the two no training source shares. Shipped model: 0.90, 0 here; 0.8625 / 0.0125 on
+// the 320-clip set, short of the issue's target (>= 0.95 / <= 0.03, docs/gesture.md). The guards pin
 // this sample's level; they are not the target.
 const FIFTH_DIR = 'tests/fixtures/gesture/fifth';
 const FIFTH_ACCURACY_FLOOR = 0.85;
 const FIFTH_FALSE_TRIGGER_CEILING = 0.1;
+
+// Sixth motion model (scripts/gesture/synth-sixth.ts, seed 63: task-space minimum-jerk
+// submovements, two-thirds power law, written without reading the other generators), the other
+// unseen one. Shipped model: 0.9375 (45 of 48), 0 here; 0.8844 / 0.025 on the 320-clip set.
+const SIXTH_DIR = 'tests/fixtures/gesture/sixth';
+const SIXTH_ACCURACY_FLOOR = 0.89;
+const SIXTH_FALSE_TRIGGER_CEILING = 0.1;
 
 async function scoreDir(dir: string) {
   await tf.setBackend('cpu');
@@ -80,5 +87,12 @@ describe('gesture model on held-out fixtures', () => {
     expect(s.n).toBe(40);
     expect(s.accuracy).toBeGreaterThanOrEqual(FIFTH_ACCURACY_FLOOR);
     expect(s.falseTriggers).toBeLessThanOrEqual(FIFTH_FALSE_TRIGGER_CEILING);
+  });
+
+  it('keeps its level on clips from the sixth motion model, which no training source shares', async () => {
+    const s = await scoreDir(SIXTH_DIR);
+    expect(s.n).toBe(48);
+    expect(s.accuracy).toBeGreaterThanOrEqual(SIXTH_ACCURACY_FLOOR);
+    expect(s.falseTriggers).toBeLessThanOrEqual(SIXTH_FALSE_TRIGGER_CEILING);
   });
 });

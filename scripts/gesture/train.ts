@@ -11,7 +11,7 @@
  * (synth-heldout.ts, synth-third.ts, synth-fourth.ts), from seeds that no evaluation set or
  * committed sample uses, and adds `--source-val-per-label M` validation clips of each (own seeds) to
  * the tuning split. A generator left out of `--sources` stays an unseen motion model for
- * evaluation; synth-fifth.ts never is a source. `--sources train` is synth.ts alone.
+ * evaluation; synth-fifth.ts and synth-sixth.ts never are sources. `--sources train` is synth.ts alone.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -64,8 +64,9 @@ const SOURCE_SEED_OFFSET: Record<ExtraSource, number> = { heldout: 101, third: 1
 const SOURCE_VAL_SEED_OFFSET = 200;
 /**
  * The generators that `npm run train -- gesture` mixes by default: all four (since session 8;
- * `--sources train` is the synth.ts-only recipe shipped before). synth-fifth.ts is never a source:
- * it is the motion model the shipped model is judged on (docs/gesture.md).
+ * `--sources train` is the synth.ts-only recipe shipped before). synth-fifth.ts and synth-sixth.ts
+ * are never sources: they are the motion models the shipped model is judged on (docs/gesture.md;
+ * session 9 trained once on the fifth as well, judged on the sixth: not better, so not shipped).
  */
 const DEFAULT_SOURCES = 'train,heldout,third,fourth';
 /** Seeds of the members \`npm run train -- gesture\` trains (one seed: a single model). */
@@ -77,7 +78,7 @@ function parseSources(text: string): ExtraSource[] {
   const extra: ExtraSource[] = [];
   for (const n of names) {
     if (n === 'train') continue;
-    if (n === 'fifth') throw new Error('train gesture: synth-fifth.ts is evaluation-only (the motion model no training source shares); it cannot be in --sources');
+    if (n === 'fifth' || n === 'sixth') throw new Error(`train gesture: synth-${n}.ts is evaluation-only (a motion model no training source shares); it cannot be in --sources`);
     if (!(n in EXTRA_SOURCES)) throw new Error(`train gesture: unknown source "${n}" in --sources (known: train, ${Object.keys(EXTRA_SOURCES).join(', ')})`);
     if (!extra.includes(n as ExtraSource)) extra.push(n as ExtraSource);
   }
@@ -284,8 +285,18 @@ export function tuneDecision(streams: { times: number[]; probs: Float32Array }[]
       if (objective(score) > objective(best!.score) + 1e-9) best = { settings, score };
     }
   }
+  // No label stricter than the global grid's top: the per-label pass can push one to 0.95 because
+  // the training generators' validation clips are that confident, and then clips of other motion
+  // models fall to `none` (session 9: points of the fifth and sixth models; docs/gesture.md).
+  if (best!.settings.thresholds.some((t) => t > MAX_THRESHOLD)) {
+    const settings = { ...best!.settings, thresholds: best!.settings.thresholds.map((t) => Math.min(t, MAX_THRESHOLD)) };
+    best = { settings, score: decide(streams, truth, settings) };
+  }
   return best!;
 }
+
+/** The highest per-label decision threshold tuneDecision keeps. */
+export const MAX_THRESHOLD = 0.9;
 
 export function formatConfusion(c: number[][]): string {
   const head = '| truth \\ predicted | ' + GESTURE_LABELS.join(' | ') + ' |';
