@@ -107,6 +107,8 @@ export interface VoiceData {
   utt?: Int32Array;
   /** With `phones` only: each utterance's phonemes as espeak-ng transcribes them for its voice (phonemes.ts). */
   uttPhonemes?: string[][];
+  /** The cache files the windows were read from or written to (the conv trainer reads them). */
+  cacheFiles?: { bin: string; meta: string };
 }
 
 interface Utterance {
@@ -301,7 +303,7 @@ export async function buildVoiceData(opts: {
     const buf = readFileSync(cacheBin);
     const x = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
     log(`voice data: ${meta.y.length} windows from cache ${cacheBin}`);
-    const data: VoiceData = { n: meta.y.length, frames, nMels: settings.nMels, x, y: Uint8Array.from(meta.y), split: Uint8Array.from(meta.split), stats: meta.stats };
+    const data: VoiceData = { n: meta.y.length, frames, nMels: settings.nMels, x, y: Uint8Array.from(meta.y), split: Uint8Array.from(meta.split), stats: meta.stats, cacheFiles: { bin: cacheBin, meta: cacheMeta } };
     if (meta.utt && meta.uttPhonemes) Object.assign(data, { utt: Int32Array.from(meta.utt), uttPhonemes: meta.uttPhonemes });
     return data;
   }
@@ -375,7 +377,7 @@ export async function buildVoiceData(opts: {
   writeFileSync(cacheBin, Buffer.from(x.buffer));
   writeFileSync(cacheMeta, JSON.stringify({ y: ys, split: splits, stats, ...(phonemes ? { utt: utts, uttPhonemes: phonemes } : {}) }));
   log(`voice data: ${n} windows (${stats.missed} utterances the gate missed, ${stats.split} split in two, skipped)`);
-  const data: VoiceData = { n, frames, nMels: settings.nMels, x, y: Uint8Array.from(ys), split: Uint8Array.from(splits), stats };
+  const data: VoiceData = { n, frames, nMels: settings.nMels, x, y: Uint8Array.from(ys), split: Uint8Array.from(splits), stats, cacheFiles: { bin: cacheBin, meta: cacheMeta } };
   if (phonemes) Object.assign(data, { utt: Int32Array.from(utts), uttPhonemes: phonemes });
   return data;
 }

@@ -7,6 +7,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { VOICE_LABELS } from '../../src/core/types';
@@ -17,6 +18,7 @@ import { memberIsCurrent, mergeMembers, trainMemberInto } from '../lib/merge-mem
 import { buildVoiceData, DEFAULT_COUNTS } from './build-data';
 import { calibrateVoiceThreshold, CALIBRATION_MAX_FT, ensureEspeakValidation, ESPEAK_VAL_DIR } from './calibrate';
 import { diskModelHandler, diskSaveHandler } from './disk-io';
+import { torchPython } from './train-conv';
 
 /** Merge the voice models in `dirs` into `outDir` (model.json + weights.bin); returns the settings and size. */
 export async function mergeVoiceMembers(dirs: string[], outDir: string): Promise<{ settings: VoiceSettings; params: number }> {
@@ -41,21 +43,24 @@ export async function mergeVoiceMembers(dirs: string[], outDir: string): Promise
 }
 
 /**
- * The shipped recipe: two members that see the same espeak-ng speech differently, one through a
- * fixed cepstral smoothing of its input (--lifter 13: no pitch harmonics, no fine spectral detail),
- * one trained with half of its copies resynthesised with new voice sources (--vocode 0.5). Chosen
- * in session 6 on the 615-file espeak-ng/MBROLA validation pool (docs/voice.md).
+ * The shipped recipe (session 9): two convolutional members (PyTorch-trained, train-conv.ts) that
+ * see the same espeak-ng speech differently, one through a fixed cepstral smoothing of its input
+ * (--lifter 13: no pitch harmonics, no fine spectral detail), one trained with half of its copies
+ * resynthesised with new voice sources (--vocode 0.5). Chosen on the 615-file espeak-ng/MBROLA
+ * validation pool over two seeds against the dense members of session 6 (docs/voice.md).
  */
 export const VOICE_MEMBERS: { name: string; args: string[] }[] = [
-  { name: 'lifter13', args: ['--lifter', '13'] },
-  { name: 'vocode50', args: ['--vocode', '0.5'] },
+  { name: 'conv-lifter13', args: ['--conv', '--lifter', '13'] },
+  { name: 'conv-vocode50', args: ['--conv', '--vocode', '0.5'] },
 ];
 /** Where the ensemble's threshold is chosen: held-out espeak-ng/MBROLA voices, three draws. */
 export const VOICE_POOL = { dir: 'data/voice-espeak-val-pool', seeds: [2024, 2025, 2026] };
 
-function runMember(args: string[], tag: string): Promise<void> {
+function runMember(args: string[], tag: string, threads: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/train.ts', 'voice', '--single', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Members run side by side, one per core: a PyTorch-trained (--conv) member takes its share of the cores.
+    const env = { ...process.env, VOICE_TORCH_THREADS: String(threads) };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/train.ts', 'voice', '--single', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
     const relay = (stream: NodeJS.ReadableStream, to: NodeJS.WriteStream) => {
       let rest = '';
       stream.on('data', (b: Buffer) => {
@@ -96,6 +101,8 @@ export async function trainVoiceEnsemble(args: string[]): Promise<void> {
     if (!toTrain.includes(k)) log(`member ${m.name}: reusing ${dirs[k]}`);
   });
   await initBackend(['wasm', 'cpu']);
+  // A member trained by PyTorch needs it: say so before any data is built.
+  if (toTrain.some((k) => VOICE_MEMBERS[k].args.includes('--conv'))) log(`PyTorch: ${torchPython()}`);
   if (toTrain.length) {
     // The speech the members hear, synthesised once (the members then run side by side).
     const settings: VoiceSettings = { ...DEFAULT_VOICE_SETTINGS, gate: { ...DEFAULT_VOICE_SETTINGS.gate } };
@@ -107,7 +114,7 @@ export async function trainVoiceEnsemble(args: string[]): Promise<void> {
       toTrain.map((k) => {
         const m = VOICE_MEMBERS[k];
         log(`member ${m.name}: training (--single ${m.args.join(' ')} --out ${dirs[k]})`);
-        return trainMemberInto(dirs[k], keys[k], () => runMember([...m.args, '--out', dirs[k]], m.name));
+        return trainMemberInto(dirs[k], keys[k], () => runMember([...m.args, '--out', dirs[k]], m.name, Math.max(1, Math.floor(cpus().length / toTrain.length))));
       }),
     );
   }
@@ -151,10 +158,12 @@ architecture, training and validation are in its own card (a copy of the one its
 | --- | --- | --- | --- |
 ${members.join('\n')}
 
-- lifter13: a fixed first layer keeps the first 13 DCT coefficients of each frame's 40 log-mels and maps
+Both are convolutional nets (four 3x3 convolutions over frames x mels, mean and max over time, Dense 64)
+trained with PyTorch on the CPU and rebuilt in tfjs layers (scripts/voice/train_conv.py, conv-export.ts).
+- conv-lifter13: a fixed first layer keeps the first 13 DCT coefficients of each frame's 40 log-mels and maps
   them back (cepstral smoothing, as MFCCs do), so pitch harmonics and fine spectral detail of one
   synthesizer never reach the net.
-- vocode50: half of the augmented training copies are LPC-resynthesised first (scripts/voice/vocode.ts):
+- conv-vocode50: half of the augmented training copies are LPC-resynthesised first (scripts/voice/vocode.ts):
   espeak-ng's vocal-tract envelope with a new voice source (pitch 0.75-1.3x, intonation x0.4-1.6,
   jitter, shimmer, spectral tilt, breath noise).
 

@@ -18,6 +18,7 @@ import { diskSaveHandler } from './disk-io';
 import { ESPEAK_VALIDATION_VOICES, MBROLA_VOICES } from './espeak';
 import { createRng, type Rng } from './prng';
 import { phonemeBag, phonemeInventory } from './phonemes';
+import { trainConvVoice } from './train-conv';
 
 type S = tf.SymbolicTensor;
 const N = VOICE_LABELS.length;
@@ -88,10 +89,15 @@ interface TrainOptions {
    * one synthesizer's traits. Only the command head is saved, so the app and the eval are unchanged.
    */
   phones: number;
+  /**
+   * A convolutional net trained by PyTorch (train-conv.ts, train_conv.py; Debian's python3-torch)
+   * instead of the dense net trained by tfjs; same data, lifter, shift, seed and epochs.
+   */
+  conv: boolean;
 }
 
 function parseArgs(args: string[]): TrainOptions {
-  const o: TrainOptions = { seed: 7, epochs: 28, batch: 64, lr: 2e-3, counts: DEFAULT_COUNTS, dataDir: 'data/voice', outDir: 'data/voice-single', valDir: ESPEAK_VAL_DIR, warpAug: false, commandRepeat: 1, melBands: false, lifter: 0, shift: 3, phones: 0 };
+  const o: TrainOptions = { seed: 7, epochs: 28, batch: 64, lr: 2e-3, counts: DEFAULT_COUNTS, dataDir: 'data/voice', outDir: 'data/voice-single', valDir: ESPEAK_VAL_DIR, warpAug: false, commandRepeat: 1, melBands: false, lifter: 0, shift: 3, phones: 0, conv: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const v = () => {
@@ -114,9 +120,10 @@ function parseArgs(args: string[]): TrainOptions {
     else if (a === '--shift') o.shift = Number(v());
     else if (a === '--min-floor') o.minFloorDb = Number(v());
     else if (a === '--phones') o.phones = Number(v());
+    else if (a === '--conv') o.conv = true;
     else if (a === '--quick')
       o.counts = { commandTrain: 20, commandVal: 6, unknownTrain: 120, unknownVal: 30, silenceTrain: 40, silenceVal: 10, augmentTrain: 1, generatedShare: o.counts.generatedShare, vocodeShare: o.counts.vocodeShare };
-    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug, --command-repeat F, --mel-bands, --lifter K, --vocode F, --shift N, --min-floor DB, --phones W, --generated, --generated-share F)`);
+    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug, --command-repeat F, --mel-bands, --lifter K, --vocode F, --shift N, --min-floor DB, --phones W, --conv, --generated, --generated-share F)`);
   }
   if (!Number.isInteger(o.seed) || !(o.epochs >= 1)) throw new Error('train voice: --seed must be an integer and --epochs >= 1');
   if (!(o.counts.generatedShare >= 0 && o.counts.generatedShare <= 1)) throw new Error(`train voice: --generated-share must be a number from 0 to 1, got ${o.counts.generatedShare}`);
@@ -126,6 +133,8 @@ function parseArgs(args: string[]): TrainOptions {
   if (o.minFloorDb !== undefined && !(o.minFloorDb >= -80 && o.minFloorDb <= 20)) throw new Error(`train voice: --min-floor must be a number of dB from -80 to 20, got ${o.minFloorDb}`);
   if (!(o.phones >= 0 && o.phones <= 10)) throw new Error(`train voice: --phones must be a loss weight from 0 (off) to 10, got ${o.phones}`);
   if (!(o.commandRepeat >= 1 && o.commandRepeat <= 4)) throw new Error(`train voice: --command-repeat must be a number from 1 to 4, got ${o.commandRepeat}`);
+  if (o.conv && (o.warpAug || o.melBands || o.phones || o.commandRepeat !== 1))
+    throw new Error('train voice: --conv takes --lifter, --shift, --seed, --epochs, --vocode, --min-floor and the data options; --warp-aug, --mel-bands, --phones and --command-repeat belong to the dense net');
   return o;
 }
 
@@ -371,6 +380,10 @@ export async function trainSingle(args: string[]): Promise<void> {
   const settings: VoiceSettings = { ...DEFAULT_VOICE_SETTINGS, gate: { ...DEFAULT_VOICE_SETTINGS.gate, ...(o.minFloorDb !== undefined ? { minFloorDb: o.minFloorDb } : {}) } };
   const data = await buildVoiceData({ dataDir: o.dataDir, seed: o.seed, settings, counts: o.counts, phones: o.phones > 0 });
   const dataSec = (Date.now() - t0) / 1000;
+  if (o.conv) {
+    const command = `npm run train -- voice --single --conv${o.seed !== 7 ? ` --seed ${o.seed}` : ''}${o.epochs !== 28 ? ` --epochs ${o.epochs}` : ''}${o.lifter ? ` --lifter ${o.lifter}` : ''}${o.shift !== 3 ? ` --shift ${o.shift}` : ''}${o.minFloorDb !== undefined ? ` --min-floor ${o.minFloorDb}` : ''}${countsFlags(o.counts)}`;
+    return trainConvVoice({ seed: o.seed, epochs: o.epochs, lifter: o.lifter, shift: o.shift, outDir: o.outDir, valDir: o.valDir, command }, settings, data, dataSec, t0);
+  }
   const rng = createRng(o.seed * 7919 + 1);
   const trainIdx: number[] = [];
   const valIdx: number[] = [];
