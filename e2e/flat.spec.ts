@@ -11,6 +11,10 @@ test.describe('flat mode', () => {
     expect(s.sceneId).toBeTruthy();
     expect(['webgpu', 'webgl', 'wasm', 'cpu']).toContain(s.backend);
     await expect(page.getByTestId('hud-backend')).toHaveText(s.backend);
+    // Both models ran once behind the loading bar (shader compilation), before ready.
+    console.log(`model warm-up on ${s.backend}: voice ${s.modelWarmupMs.voice?.toFixed(0)} ms, gesture ${s.modelWarmupMs.gesture?.toFixed(0)} ms`);
+    expect(s.modelWarmupMs.voice).toBeGreaterThan(0);
+    expect(s.modelWarmupMs.gesture).toBeGreaterThan(0);
     // The default scene's NPCs run: snapshots carry id, name, position, goal and what they say.
     expect(s.npcs.length).toBeGreaterThan(0);
     for (const n of s.npcs) {

@@ -5,9 +5,9 @@ import { GESTURE_LABELS } from '../src/core/types';
 import { createMotionBuffer } from '../src/sensors/motion/motion-buffer';
 import { GESTURE_FEATURE_SIZE, gestureFeaturesOfFrames } from '../src/perception/gesture/features';
 import { createGestureDecider } from '../src/perception/gesture/decision';
-import type { GestureModel } from '../src/perception/gesture/model';
+import { loadGestureModel, type GestureModel } from '../src/perception/gesture/model';
 import { createGestureRecognizer, type GesturePercept } from '../src/perception/gesture/recognizer';
-import { loadGestureModelFromDir, parseClip } from '../scripts/gesture/node-io';
+import { GESTURE_MODEL_DIR, dirModelHandler, loadGestureModelFromDir, parseClip } from '../scripts/gesture/node-io';
 import { createRng } from '../scripts/gesture/motion-math';
 import { makePerformer, synthClip } from '../scripts/gesture/synth';
 
@@ -32,6 +32,20 @@ describe('gesture model', () => {
 
   it('rejects a features array of the wrong size', async () => {
     await expect(model.estimate(new Float32Array(GESTURE_FEATURE_SIZE - 1), new Float32Array(7))).rejects.toThrow(/features need/);
+  });
+
+  it('warms up on a blank window (what the app runs behind the loading bar), leaving no tensors; refuses NaN weights at warm-up', async () => {
+    const before = tf.memory().numTensors;
+    expect(await model.warmUp()).toBeGreaterThan(0);
+    expect(tf.memory().numTensors).toBe(before);
+    const artifacts = await dirModelHandler(GESTURE_MODEL_DIR).load!();
+    const nan = new Float32Array((artifacts.weightData as ArrayBuffer).byteLength / 4).fill(Number.NaN);
+    const bad = await loadGestureModel({ modelUrl: tf.io.fromMemory({ ...artifacts, weightData: nan.buffer }), settings: model.settings });
+    const mid = tf.memory().numTensors;
+    await expect(bad.warmUp()).rejects.toThrow(/gesture model at the given IOHandler: the first inference gave a non-finite output/);
+    expect(tf.memory().numTensors).toBe(mid);
+    bad.dispose();
+    expect(tf.memory().numTensors).toBe(before);
   });
 });
 

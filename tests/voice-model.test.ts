@@ -87,6 +87,25 @@ describe('voice model', () => {
     expect(commands[0][0]).toBe('stop');
   });
 
+  it('warms up on a silent window (what the app runs behind the loading bar), leaving no tensors', async () => {
+    const before = tf.memory().numTensors;
+    const ms = await model.warmUp();
+    expect(ms).toBeGreaterThan(0);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('refuses at warm-up a model whose weights are not numbers, naming it', async () => {
+    // Same topology, every weight NaN (a file corrupted in a way the loader cannot see).
+    const handler = diskModelHandler(MODEL);
+    const artifacts = await handler.load!();
+    const nan = new Float32Array((artifacts.weightData as ArrayBuffer).byteLength / 4).fill(Number.NaN);
+    const bad = await loadVoiceModel({ modelUrl: tf.io.fromMemory({ ...artifacts, weightData: nan.buffer }) });
+    const before = tf.memory().numTensors;
+    await expect(bad.warmUp()).rejects.toThrow(/voice model at .*non-finite output.*corrupt/);
+    expect(tf.memory().numTensors).toBe(before);
+    bad.dispose();
+  });
+
   it('says which file is wrong when the model is missing or corrupt', async () => {
     await expect(loadVoiceModel({ modelUrl: diskModelHandler('/nonexistent/model.json') })).rejects.toThrow(/nonexistent\/model.json/);
     const dir = mkdtempSync(join(tmpdir(), 'voice-bad-'));

@@ -15,6 +15,8 @@ export interface MetaverseSnapshot {
   mode: AppMode;
   sceneId: string | null;
   backend: string;
+  /** Each model's first inference behind the loading bar, ms (null: not run, or the model is off). */
+  modelWarmupMs: { voice: number | null; gesture: number | null };
   user: { position: Vec3; forward: Vec3; head: Vec3 };
   npcs: NpcSnapshot[];
   /** The last 50 percepts, oldest first. */
@@ -80,6 +82,7 @@ export function snapshot(runtime: Runtime): MetaverseSnapshot {
     mode: s.mode,
     sceneId: s.sceneId,
     backend: s.backend,
+    modelWarmupMs: { ...s.modelWarmupMs },
     user: { position: [r3(rig.headWorld.x), r3(rig.position.y), r3(rig.headWorld.z)], forward: vec(rig.forwardWorld), head: vec(rig.headWorld) },
     npcs: runtime.npcs().map((n) => ({ ...n, position: [...n.position] as Vec3 })),
     percepts: runtime.percepts.recent().map((p) => ({ ...p })),

@@ -1,7 +1,8 @@
 /**
- * Loads the perception models behind the loading bar (after the tfjs backend) and turns them into
- * systems of the one runner: the voice recognizer reads the microphone's log-mel ring buffer, the
- * gesture recognizer the motion buffer; both publish raw percepts for fusion. Each model may fail
+ * Loads the perception models behind the loading bar (after the tfjs backend), runs each once on a
+ * blank input there (shader compilation, so the first utterance or gesture does not stall a frame),
+ * and turns them into systems of the one runner: the voice recognizer reads the microphone's log-mel
+ * ring buffer, the gesture recognizer the motion buffer; both publish raw percepts for fusion. Each model may fail
  * on its own: the HUD says which is off and the app goes on (the command buttons still work).
  */
 import { now } from '../core/clock';
@@ -13,7 +14,7 @@ import type { Runtime } from './runtime';
 
 /** The part of src/perception/voice the app uses (see docs of that module). */
 interface VoiceModule {
-  loadVoiceModel(config: { modelUrl: string }): Promise<{ dispose(): void }>;
+  loadVoiceModel(config: { modelUrl: string }): Promise<{ warmUp(): Promise<number>; dispose(): void }>;
   createVoiceRecognizer(
     model: never,
     melBuffer: TimedRingBuffer,
@@ -45,7 +46,7 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 
 /** Load the voice and gesture models (the backend must be running) and build their systems. */
 export async function loadPerceptionSystems(runtime: Runtime, progress: LoadProgress): Promise<PerceptionSystems> {
-  const { reportIssue } = runtime.store.getState();
+  const { reportIssue, setModelWarmup } = runtime.store.getState();
   const systems: System[] = [];
   const disposers: (() => void)[] = [];
   let flushVoice = () => {};
@@ -57,6 +58,13 @@ export async function loadPerceptionSystems(runtime: Runtime, progress: LoadProg
     if (!load) throw new Error('this build has no voice recognizer (src/perception/voice)');
     const { loadVoiceModel, createVoiceRecognizer } = await load();
     const model = await loadVoiceModel({ modelUrl: MODEL_URLS.voice });
+    progress.report('models', 0.55, 'warming up the voice model');
+    try {
+      setModelWarmup('voice', await model.warmUp());
+    } catch (err) {
+      model.dispose();
+      throw err;
+    }
     const recognizer = createVoiceRecognizer(model as never, runtime.voice.buffer, {
       onPercept: emit,
       onError: (err) => reportIssue('voice-inference', `voice inference failed: ${message(err)}`),
@@ -76,6 +84,13 @@ export async function loadPerceptionSystems(runtime: Runtime, progress: LoadProg
   try {
     const { loadGestureModel, createGestureRecognizer } = await import('../perception/gesture');
     const model = await loadGestureModel({ modelUrl: MODEL_URLS.gesture });
+    progress.report('models', 0.85, 'warming up the gesture model');
+    try {
+      setModelWarmup('gesture', await model.warmUp());
+    } catch (err) {
+      model.dispose();
+      throw err;
+    }
     const recognizer = createGestureRecognizer(model, runtime.motion, {
       onPercept: emit,
       onError: (err) => reportIssue('gesture-inference', `gesture inference failed: ${message(err)}`),

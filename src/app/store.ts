@@ -39,6 +39,8 @@ export interface AppState {
   backend: string;
   /** Loading progress in [0, 1] and what is loading. */
   loading: { progress: number; label: string };
+  /** How long each model's first inference took behind the loading bar (ms; null until it ran, or if the model is off). */
+  modelWarmupMs: { voice: number | null; gesture: number | null };
   mic: { state: MediaState; reason: string };
   camera: { state: MediaState; reason: string };
   /** Whether push-to-talk is held right now. */
@@ -53,6 +55,7 @@ export interface AppState {
   setScene(sceneId: string | null): void;
   setBackend(name: string): void;
   setLoading(progress: number, label: string): void;
+  setModelWarmup(model: 'voice' | 'gesture', ms: number): void;
   setMic(state: MediaState, reason: string): void;
   setCamera(state: MediaState, reason: string): void;
   setTalking(on: boolean): void;
@@ -104,6 +107,7 @@ export function createAppStore(storage?: SettingsStorage): StoreApi<AppState> {
     sceneId: null,
     backend: 'none',
     loading: { progress: 0, label: 'starting' },
+    modelWarmupMs: { voice: null, gesture: null },
     mic: { state: 'off', reason: 'microphone not started' },
     camera: { state: 'off', reason: 'camera is off (opt-in)' },
     talking: false,
@@ -116,6 +120,7 @@ export function createAppStore(storage?: SettingsStorage): StoreApi<AppState> {
     setScene: (sceneId) => set({ sceneId }),
     setBackend: (backend) => set({ backend }),
     setLoading: (progress, label) => set({ loading: { progress: Math.min(1, Math.max(0, progress)), label } }),
+    setModelWarmup: (model, ms) => set({ modelWarmupMs: { ...get().modelWarmupMs, [model]: ms } }),
     setMic: (state, reason) => set({ mic: { state, reason } }),
     setCamera: (state, reason) => set({ camera: { state, reason } }),
     setTalking: (talking) => set({ talking }),

@@ -28,6 +28,11 @@ const ensemble: GestureModel = {
       for (let k = 0; k < tmp.length; k++) out[k] += tmp[k] / models.length;
     }
   },
+  async warmUp() {
+    let ms = 0;
+    for (const m of models) ms += await m.warmUp();
+    return ms;
+  },
   dispose() {
     for (const m of models) m.dispose();
   },

@@ -4,6 +4,7 @@
  * `public/models/gesture/` (or anywhere `modelUrl` points).
  */
 import * as tf from '@tensorflow/tfjs';
+import { warmUpModel } from '../warmup';
 import { GESTURE_LABELS } from '../../core/types';
 import type { GestureDecisionSettings } from './decision';
 import { GESTURE_CHANNELS, GESTURE_FEATURE_SIZE, GESTURE_RATE_HZ, GESTURE_STEPS, GESTURE_WINDOW_S } from './features';
@@ -72,6 +73,8 @@ export interface GestureModel {
    * promise settles. Disposes every tensor it makes.
    */
   estimate(features: Float32Array, out: Float32Array): Promise<void>;
+  /** One inference on an all-zero window (shader compilation, kernel set-up); resolves to its milliseconds. */
+  warmUp(): Promise<number>;
   /** Release the weights. */
   dispose(): void;
   /** The classifier keeps no state between windows; present for the model interface (streaming state lives in the recognizer). */
@@ -96,7 +99,8 @@ export async function loadGestureModel(config: GestureModelConfig = {}): Promise
   const outUnits = model.outputs[0].shape[1];
   if (outUnits !== GESTURE_LABELS.length) throw new Error(`loadGestureModel: model has ${outUnits} outputs, expected ${GESTURE_LABELS.length}`);
   const s = settings;
-  return {
+  const where = typeof modelUrl === 'string' ? modelUrl : 'the given IOHandler';
+  const gestureModel: GestureModel = {
     settings: s,
     async estimate(features, out) {
       if (features.length < GESTURE_FEATURE_SIZE) throw new RangeError(`estimate: features need ${GESTURE_FEATURE_SIZE} floats, got ${features.length}`);
@@ -111,9 +115,11 @@ export async function loadGestureModel(config: GestureModelConfig = {}): Promise
         y?.dispose();
       }
     },
+    warmUp: () => warmUpModel(`gesture model at ${where}`, (x, out) => gestureModel.estimate(x, out), GESTURE_FEATURE_SIZE, GESTURE_LABELS.length),
     dispose() {
       model.dispose();
     },
     reset() {},
   };
+  return gestureModel;
 }

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { VOICE_LABELS } from '../../core/types';
 import type { VoiceClassifier } from './voice-recognizer';
+import { warmUpModel } from '../warmup';
 import { modelFrames, parseVoiceSettings, type VoiceSettings } from './voice-settings';
 
 /** Where the model is. */
@@ -24,6 +25,8 @@ export interface VoiceModel extends VoiceClassifier {
    * writes probabilities in `VOICE_LABELS` order into `out`. Leaves no tensors behind.
    */
   estimate(window: Float32Array, out: Float32Array): Promise<void>;
+  /** One inference on a silent window (shader compilation, kernel set-up); resolves to its milliseconds. */
+  warmUp(): Promise<number>;
   /** Nothing is carried between windows; present for the tfjs-models interface. */
   reset(): void;
   /** Free the weights. */
@@ -59,7 +62,7 @@ export async function loadVoiceModel(config: VoiceModelConfig): Promise<VoiceMod
   const size = frames * settings.nMels;
   let disposed = false;
 
-  return {
+  const voiceModel: VoiceModel = {
     settings,
     async estimate(window, out) {
       if (disposed) throw new Error('voice model was disposed');
@@ -72,10 +75,12 @@ export async function loadVoiceModel(config: VoiceModelConfig): Promise<VoiceMod
         y.dispose();
       }
     },
+    warmUp: () => warmUpModel(`voice model at ${where}`, (x, out) => voiceModel.estimate(x, out), size, VOICE_LABELS.length),
     reset() {},
     dispose() {
       if (!disposed) model.dispose();
       disposed = true;
     },
   };
+  return voiceModel;
 }
