@@ -24,7 +24,7 @@ const noThreeReact = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/out', 'data'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'public', 'test-results', 'playwright-report', 'bench/out', 'data'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
