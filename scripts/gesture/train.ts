@@ -12,8 +12,13 @@
  * committed sample uses, and adds `--source-val-per-label M` validation clips of each (own seeds) to
  * the tuning split. A generator left out of `--sources` stays an unseen motion model for
  * evaluation; synth-fifth.ts and synth-sixth.ts never are sources. `--sources train` is synth.ts alone.
+ *
+ * `--conv` trains a true temporal-convolution net on the same windows with PyTorch (Debian's
+ * python3-torch; scripts/gesture/train_conv.py, rebuilt in tfjs by conv-export.ts) instead of the
+ * dense net; tuning, saving and the card are as for the dense net. Tried in session 10, not the
+ * default (docs/gesture.md).
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { GESTURE_LABELS } from '../../src/core/types';
@@ -30,6 +35,8 @@ import {
   packMotionFrames,
 } from '../../src/perception/gesture/features';
 import type { GestureSettings } from '../../src/perception/gesture/model';
+import { runPython, torchPython } from '../lib/torch';
+import { importGestureConv } from './conv-export';
 import { createRng, parseArgs, type Rng } from './motion-math';
 import { GESTURE_MODEL_DIR, saveLayersModel } from './node-io';
 import { inferenceSchedule } from './stream-sim';
@@ -89,6 +96,16 @@ function parseSources(text: string): ExtraSource[] {
 function sourceSeed(source: ExtraSource, seed: number): number {
   if (EVAL_SEEDS[source].includes(seed)) throw new Error(`train gesture: seed ${seed} for ${source} is an evaluation seed (${EVAL_SEEDS[source].join(', ')}); pick another --seed`);
   return seed;
+}
+
+/**
+ * The validation clips trainMember tunes on for `seed` (synth.ts performers 32-39 plus each source's
+ * validation clips, same seeds and counts as its defaults), for tools that tune merged models.
+ */
+export function validationClips(seed: number, sourcesArg = DEFAULT_SOURCES, valPerLabel = 80, sourceValPerLabel = 30, noneFactor = 4): MotionClip[] {
+  const clips: MotionClip[] = [...synthDataset({ perLabel: valPerLabel, seed: seed + 1, performers: VAL_PERFORMERS, noneFactor })];
+  for (const src of parseSources(sourcesArg)) clips.push(...EXTRA_SOURCES[src].make(sourceValPerLabel, sourceSeed(src, seed + SOURCE_VAL_SEED_OFFSET + SOURCE_SEED_OFFSET[src])));
+  return clips;
 }
 
 interface WindowSet {
@@ -176,6 +193,66 @@ function buildModel(seed: number): tf.LayersModel {
   m.add(tf.layers.dense({ units: 48, activation: 'relu', kernelInitializer: init(5) }));
   m.add(tf.layers.dense({ units: L, activation: 'softmax', kernelInitializer: init(6) }));
   return m;
+}
+
+/** Epochs of the PyTorch conv net unless --epochs says otherwise. */
+const CONV_EPOCHS = 24;
+
+/**
+ * `--conv`: the same windows, a true temporal-convolution net (scripts/gesture/train_conv.py) trained
+ * by PyTorch (Debian's python3-torch; tfjs in Node has no usable convolution gradients and tfjs-node
+ * downloads libtensorflow from outside npm), rebuilt in tfjs and checked against PyTorch
+ * (conv-export.ts). The working files go to data/gesture-conv/seed-<seed>/.
+ */
+async function trainConvNet(train: WindowSet, val: WindowSet, seed: number, epochs: number, log: (msg: string) => void): Promise<{ model: tf.LayersModel; history: string[]; maxDiff: number; torch: string; trainSec: number }> {
+  const py = torchPython('train gesture --conv');
+  const work = join('data', 'gesture-conv', `seed-${seed}`);
+  mkdirSync(work, { recursive: true });
+  const f = (name: string) => join(work, name);
+  writeFileSync(f('train-x.f32'), new Uint8Array(train.x.buffer, train.x.byteOffset, train.n * GESTURE_FEATURE_SIZE * 4));
+  writeFileSync(f('train-y.i32'), new Uint8Array(train.y.buffer, train.y.byteOffset, train.n * 4));
+  writeFileSync(f('val-x.f32'), new Uint8Array(val.x.buffer, val.x.byteOffset, val.n * GESTURE_FEATURE_SIZE * 4));
+  writeFileSync(f('val-y.i32'), new Uint8Array(val.y.buffer, val.y.byteOffset, val.n * 4));
+  log(`PyTorch (${py}) trains the conv net in ${work}`);
+  await runPython(py, [join('scripts', 'gesture', 'train_conv.py'), '--train', f('train-x.f32'), '--train-y', f('train-y.i32'), '--val', f('val-x.f32'), '--val-y', f('val-y.i32'), '--out', work, '--seed', String(seed), '--epochs', String(epochs)], 'train gesture --conv');
+  const { model, maxDiff } = importGestureConv(work);
+  const info = JSON.parse(readFileSync(f('conv-train.json'), 'utf8')) as { log: string[]; torch: string; trainSec: number };
+  log(`tfjs rebuild matches PyTorch on 32 validation windows (largest probability difference ${maxDiff.toExponential(1)})`);
+  return { model, history: info.log, maxDiff, torch: info.torch, trainSec: info.trainSec };
+}
+
+/** The dense net's training (tfjs, CPU backend): Adam, the rate stepped down at 60 % and 85 %; returns the per-epoch log. */
+async function trainDenseNet(model: tf.LayersModel, train: WindowSet, val: WindowSet, epochs: number, rng: Rng, log: (msg: string) => void): Promise<string[]> {
+  const history: string[] = [];
+  model.compile({ optimizer: tf.train.adam(2e-3), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+
+  // Shuffle once with the seeded RNG (tfjs's own shuffle is not seeded).
+  const order = Array.from({ length: train.n }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const xs = new Float32Array(train.n * GESTURE_FEATURE_SIZE);
+  const ys = new Float32Array(train.n);
+  order.forEach((src, dst) => {
+    xs.set(train.x.subarray(src * GESTURE_FEATURE_SIZE, (src + 1) * GESTURE_FEATURE_SIZE), dst * GESTURE_FEATURE_SIZE);
+    ys[dst] = train.y[src];
+  });
+  const xT = tf.tensor3d(xs, [train.n, GESTURE_STEPS, GESTURE_CHANNELS]);
+  const yT = tf.tensor1d(ys);
+  const xV = tf.tensor3d(val.x, [val.n, GESTURE_STEPS, GESTURE_CHANNELS]);
+  const yV = tf.tensor1d(Float32Array.from(val.y));
+  const lrAt = (e: number) => 2e-3 * (e < epochs * 0.6 ? 1 : e < epochs * 0.85 ? 0.3 : 0.1);
+  for (let e = 0; e < epochs; e++) {
+    // tfjs has no LR scheduler; Adam reads this field on every step.
+    (model.optimizer as unknown as { learningRate: number }).learningRate = lrAt(e);
+    const h = await model.fit(xT, yT, { batchSize: 64, epochs: 1, shuffle: false, validationData: [xV, yV], verbose: 0 });
+    const line = `epoch ${e + 1}/${epochs} lr=${lrAt(e)} loss=${(h.history.loss[0] as number).toFixed(4)} acc=${(h.history.acc[0] as number).toFixed(4)} val_loss=${(h.history.val_loss[0] as number).toFixed(4)} val_acc=${(h.history.val_acc[0] as number).toFixed(4)}`;
+    history.push(line);
+    log(line);
+  }
+  tf.dispose([xT, yT, xV, yV]);
+  return history;
 }
 
 /** Probabilities for a batch of windows. */
@@ -370,38 +447,13 @@ export async function trainMember(args: string[]): Promise<void> {
   const val = buildWindows(valClips, createRng(seed + 2), false);
   log(`windows: ${train.n} training, ${val.n} validation (${GESTURE_STEPS} steps x ${GESTURE_CHANNELS} channels)`);
 
-  const model = buildModel(seed);
-  model.compile({ optimizer: tf.train.adam(2e-3), loss: 'sparseCategoricalCrossentropy', metrics: ['accuracy'] });
+  const conv = a.get('conv') === 'true';
+  if (a.has('conv') && !conv) throw new Error(`train gesture: --conv takes no value, got "${a.get('conv')}"`);
+  const convRun = conv ? await trainConvNet(train, val, seed, a.has('epochs') ? epochs : CONV_EPOCHS, log) : undefined;
+  const model = convRun?.model ?? buildModel(seed);
   const params = model.countParams();
-  log(`model: ${params} parameters`);
-
-  // Shuffle once with the seeded RNG (tfjs's own shuffle is not seeded).
-  const order = Array.from({ length: train.n }, (_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    [order[i], order[j]] = [order[j], order[i]];
-  }
-  const xs = new Float32Array(train.n * GESTURE_FEATURE_SIZE);
-  const ys = new Float32Array(train.n);
-  order.forEach((src, dst) => {
-    xs.set(train.x.subarray(src * GESTURE_FEATURE_SIZE, (src + 1) * GESTURE_FEATURE_SIZE), dst * GESTURE_FEATURE_SIZE);
-    ys[dst] = train.y[src];
-  });
-  const xT = tf.tensor3d(xs, [train.n, GESTURE_STEPS, GESTURE_CHANNELS]);
-  const yT = tf.tensor1d(ys);
-  const xV = tf.tensor3d(val.x, [val.n, GESTURE_STEPS, GESTURE_CHANNELS]);
-  const yV = tf.tensor1d(Float32Array.from(val.y));
-  const history: string[] = [];
-  const lrAt = (e: number) => 2e-3 * (e < epochs * 0.6 ? 1 : e < epochs * 0.85 ? 0.3 : 0.1);
-  for (let e = 0; e < epochs; e++) {
-    // tfjs has no LR scheduler; Adam reads this field on every step.
-    (model.optimizer as unknown as { learningRate: number }).learningRate = lrAt(e);
-    const h = await model.fit(xT, yT, { batchSize: 64, epochs: 1, shuffle: false, validationData: [xV, yV], verbose: 0 });
-    const line = `epoch ${e + 1}/${epochs} lr=${lrAt(e)} loss=${(h.history.loss[0] as number).toFixed(4)} acc=${(h.history.acc[0] as number).toFixed(4)} val_loss=${(h.history.val_loss[0] as number).toFixed(4)} val_acc=${(h.history.val_acc[0] as number).toFixed(4)}`;
-    history.push(line);
-    log(line);
-  }
-  tf.dispose([xT, yT, xV, yV]);
+  log(`model: ${params} parameters${conv ? ' (temporal convolutions, trained by PyTorch)' : ''}`);
+  const history = convRun ? convRun.history : await trainDenseNet(model, train, val, epochs, rng, log);
   const trainMinutes = (Date.now() - started) / 60000;
 
   // Decision tuning and clip-level (streaming) validation on held-out performers.
@@ -480,18 +532,26 @@ head yaw), ${GESTURE_CHANNELS} channels: head position, forward, up, velocity an
 per hand a tracked mask, position relative to the head, target-ray direction and velocity.
 
 ## Architecture
-Temporal CNN as strided dense layers (patch embedding of 0.2 s, then 0.4 s), ${params} parameters, ${(bytes / 1024).toFixed(1)} KiB of float32 weights.
+${
+    convRun
+      ? `Temporal convolutions (scripts/gesture/train_conv.py): four 1-D convolutions over the ${GESTURE_STEPS} steps (kernels 5, 5, 3, 3; BatchNorm folded in at export; ReLU; max-pooling by 2 after the second and third), mean and max over time, dropout 0.3, Dense 64, softmax; ${params} parameters, ${(bytes / 1024).toFixed(1)} KiB of float32 weights.`
+      : `Temporal CNN as strided dense layers (patch embedding of 0.2 s, then 0.4 s), ${params} parameters, ${(bytes / 1024).toFixed(1)} KiB of float32 weights.`
+  }
 
 | layer | type | output | params |
 | --- | --- | --- | --- |
 ${layers}
 
-Adam, batch 64, ${epochs} epochs, learning rate 2e-3 stepped to 6e-4 and 2e-4; sparse categorical cross-entropy.
+${
+    convRun
+      ? `Trained by PyTorch ${convRun.torch} on the CPU: Adam, batch 64, ${history.length} epochs, learning rate 2e-3 cosine to 1e-4, label smoothing 0.05, the last epoch kept (${convRun.trainSec.toFixed(0)} s). The tfjs rebuild gives PyTorch's probabilities on 32 validation windows to ${convRun.maxDiff.toExponential(1)}.`
+      : `Adam, batch 64, ${epochs} epochs, learning rate 2e-3 stepped to 6e-4 and 2e-4; sparse categorical cross-entropy.`
+  }
 
 ## Training run
 ${history.map((h) => `- ${h}`).join('\n')}
 
-Training took ${trainMinutes.toFixed(1)} min (${totalMinutes.toFixed(1)} min including tuning and saving; ${cpuMinutes.toFixed(1)} min of CPU time) on the tfjs CPU backend in Node.
+Training took ${trainMinutes.toFixed(1)} min (${totalMinutes.toFixed(1)} min including tuning and saving; ${cpuMinutes.toFixed(1)} min of CPU time) ${convRun ? 'with PyTorch for the network and the tfjs CPU backend in Node for the rest' : 'on the tfjs CPU backend in Node'}.
 
 ## Validation (held-out performers, streaming, one label per clip)
 Decision settings tuned on this split (objective: accuracy - 2 x false-trigger rate):

@@ -18,7 +18,7 @@ import { memberIsCurrent, mergeMembers, trainMemberInto } from '../lib/merge-mem
 import { buildVoiceData, DEFAULT_COUNTS } from './build-data';
 import { calibrateVoiceThreshold, CALIBRATION_MAX_FT, ensureEspeakValidation, ESPEAK_VAL_DIR } from './calibrate';
 import { diskModelHandler, diskSaveHandler } from './disk-io';
-import { torchPython } from './train-conv';
+import { torchPython } from '../lib/torch';
 
 /** Merge the voice models in `dirs` into `outDir` (model.json + weights.bin); returns the settings and size. */
 export async function mergeVoiceMembers(dirs: string[], outDir: string): Promise<{ settings: VoiceSettings; params: number }> {

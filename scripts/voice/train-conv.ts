@@ -6,7 +6,6 @@
  * the npm registry; conv-export.ts rebuilds it in tfjs layers, checks tfjs against PyTorch, and
  * saves the model; calibrate.ts sets its threshold on the espeak-ng/MBROLA validation files.
  */
-import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VOICE_LABELS } from '../../src/core/types';
@@ -16,18 +15,7 @@ import type { VoiceData } from './build-data';
 import { calibrateVoiceThreshold, CALIBRATION_MAX_FT, ensureEspeakValidation } from './calibrate';
 import { exportConvVoiceModel } from './conv-export';
 import { ESPEAK_VALIDATION_VOICES } from './espeak';
-
-/** The Python that has torch: VOICE_PYTHON, else Debian's /usr/bin/python3 (python3-torch), else python3 on PATH. */
-export function torchPython(): string {
-  const candidates = [process.env.VOICE_PYTHON, '/usr/bin/python3', 'python3'].filter((p): p is string => !!p);
-  for (const py of candidates) {
-    const r = spawnSync(py, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' });
-    if (r.status === 0) return py;
-  }
-  throw new Error(
-    `train voice --conv: no Python with PyTorch found (tried ${candidates.join(', ')}). Install Debian's package: sudo apt-get install python3-torch (or set VOICE_PYTHON to a python that has torch).`,
-  );
-}
+import { runPython, torchPython } from '../lib/torch';
 
 export interface ConvTrainOptions {
   seed: number;
@@ -53,21 +41,13 @@ interface ConvTrainLog {
   torch: string;
 }
 
-function runPython(py: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(py, args, { stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`train voice --conv: ${py} ${args.join(' ')} failed with exit code ${code}`))));
-  });
-}
-
 /** Train, export, calibrate and describe one conv voice model from `data` (whose cache files PyTorch reads). */
 export async function trainConvVoice(o: ConvTrainOptions, settings: VoiceSettings, data: VoiceData, dataSec: number, t0: number): Promise<void> {
   if (!data.cacheFiles || !existsSync(data.cacheFiles.bin)) throw new Error('train voice --conv: the windows cache files are missing (buildVoiceData writes them)');
-  const py = torchPython();
+  const py = torchPython('train voice --conv');
   const work = join(o.outDir, 'torch');
   const script = join('scripts', 'voice', 'train_conv.py');
-  await runPython(py, [script, '--windows', data.cacheFiles.bin, '--meta', data.cacheFiles.meta, '--out', work, '--seed', String(o.seed), '--epochs', String(o.epochs), '--lifter', String(o.lifter), '--shift', String(o.shift)]);
+  await runPython(py, [script, '--windows', data.cacheFiles.bin, '--meta', data.cacheFiles.meta, '--out', work, '--seed', String(o.seed), '--epochs', String(o.epochs), '--lifter', String(o.lifter), '--shift', String(o.shift)], 'train voice --conv');
   const log = JSON.parse(readFileSync(join(work, 'conv-train.json'), 'utf8')) as ConvTrainLog;
   settings.commandThreshold = log.chosen.th;
   const { params, maxDiff } = await exportConvVoiceModel(work, o.outDir, settings);
