@@ -175,7 +175,7 @@ async function browserFigures(missing: string[]): Promise<BrowserFigures> {
     if (want('latency')) {
       const seconds = args.has('--quick') ? 30 : 56;
       const latency = {} as Record<'webgpu' | 'webgl' | 'wasm', LatencyFigures>;
-      // wasm: the same loop with inference that costs ~1 ms, i.e. what is left is the gate's wait
+      // wasm: the same loop with inference that costs ~2 ms, i.e. what is left is the gate's wait
       // and waiting for the (software-rendered) main thread.
       for (const backend of ['webgpu', 'webgl', 'wasm'] as const) {
         console.log(`latency: utterance end -> percept -> NPC response (museum, ${backend}, ${seconds} s of e2e/fixtures/follow-stop-bench.wav) ...`);
@@ -218,7 +218,7 @@ async function main() {
   const gpu = byBackend('webgpu');
   if (lat)
     missing.push(
-      `latency: SwiftShader (CPU) WebGPU/WebGL on 2 shared cores, where an inference waits behind the software-rendered scene (decideMs); the wasm run (inference ~1 ms) shows the latency without that. The recognizer waits for ${EARLY_DECISION_SEC * 1000} ms (a sure command) to 300 ms (a less sure one, decided at the gate's close) of silence before deciding (bench/out/latency-<backend>.json has each utterance). Utterance ends come from the WAV's table, aligned by energy envelope (scripts/lib/utterance-align.ts)`,
+      `latency: SwiftShader (CPU) WebGPU/WebGL on 2 shared cores, where an inference waits behind the software-rendered scene (decideMs); the wasm run (inference ~2 ms, see the inference rows) shows the latency without that. The recognizer waits for ${EARLY_DECISION_SEC * 1000} ms (a sure command) to 300 ms (a less sure one, decided at the gate's close) of silence before deciding (bench/out/latency-<backend>.json has each utterance). Utterance ends come from the WAV's table, aligned by energy envelope (scripts/lib/utterance-align.ts)`,
     );
   if (inf) missing.push('inference: SwiftShader WebGPU/WebGL are CPU emulations; compare backends on a real GPU before choosing one');
 
@@ -292,7 +292,7 @@ async function main() {
     `| utterance end -> voice percept, median (target 150 ms), WebGPU / WebGL / wasm | ${f(results.latency.webgpu?.perceptMs)} / ${f(results.latency.webgl?.perceptMs)} / ${f(results.latency.wasm?.perceptMs)} |`,
     `| utterance end -> NPC response (goal + line), median (target 250 ms), WebGPU / WebGL / wasm | ${f(results.latency.webgpu?.responseMs)} / ${f(results.latency.webgl?.responseMs)} / ${f(results.latency.wasm?.responseMs)} |`,
     `| latency parts, WebGPU: end -> deciding frame (silence waited) / deciding frame -> percept (chunk delivery, inference, read-back) / frame time meanwhile | ${f(results.latency.webgpu?.gateMs)} / ${f(results.latency.webgpu?.decideMs)} / ${f(results.latency.webgpu?.frameMs)} |`,
-    `| latency parts, wasm (inference ~1 ms): end -> deciding frame / deciding frame -> percept / frame time meanwhile | ${f(results.latency.wasm?.gateMs)} / ${f(results.latency.wasm?.decideMs)} / ${f(results.latency.wasm?.frameMs)} |`,
+    `| latency parts, wasm (inference ~2 ms): end -> deciding frame / deciding frame -> percept / frame time meanwhile | ${f(results.latency.wasm?.gateMs)} / ${f(results.latency.wasm?.decideMs)} / ${f(results.latency.wasm?.frameMs)} |`,
     `| utterance ends: WAV's table aligned by energy (median correlation, WebGPU run) / how much later than a halfway-level threshold's end / microphone input latency counted | ${f(results.latency.webgpu?.alignCorr, '')} / ${f(results.latency.webgpu?.thresholdEndShiftMs)} / ${f(results.latency.webgpu?.inputLatencyMs)} |`,
     `| utterances timed (heard as commands / in the file), WebGPU / WebGL / wasm | ${(['webgpu', 'webgl', 'wasm'] as const).map((b) => { const l = results.latency[b]; return l ? `${l.n} / ${l.said}` : '-'; }).join(' / ')} |`,
     ...(['webgpu', 'webgl', 'wasm', 'cpu'] as const).map(
