@@ -519,10 +519,10 @@ ${
           ...Object.keys(EXTRA_SOURCES)
             .filter((k) => !sources.includes(k as ExtraSource))
             .map((k) => `\`scripts/gesture/${EXTRA_SOURCES[k as ExtraSource].file}\``),
-          '`scripts/gesture/synth-fifth.ts` (evaluation-only: never a source)',
+          '`scripts/gesture/synth-fifth.ts`, `synth-sixth.ts` and `synth-seventh.ts` (evaluation-only: never sources)',
         ].join(', ')
       }.`
-    : '- Nothing from the evaluation generators (`scripts/gesture/synth-heldout.ts`, `synth-third.ts`, `synth-fourth.ts`, `synth-fifth.ts`) is used for training or tuning.'
+    : '- Nothing from the evaluation generators (`scripts/gesture/synth-heldout.ts`, `synth-third.ts`, `synth-fourth.ts`, `synth-fifth.ts`, `synth-sixth.ts`, `synth-seventh.ts`) is used for training or tuning.'
 }
 
 ## Features
@@ -564,8 +564,8 @@ ${formatConfusion(score.confusion)}
 \`none\` styles that fired: ${[...noneCounts.keys()].sort().map((k) => `${k} ${noneMisfires.get(k) ?? 0}/${noneCounts.get(k)}`).join(', ')}
 
 ## Held-out evaluation
-Scored with \`npm run eval -- gesture DIR\` on clips from four structurally different generators
-(\`scripts/gesture/synth-heldout.ts\`, \`synth-third.ts\`, \`synth-fourth.ts\`, \`synth-fifth.ts\`; their evaluation sets use seeds no training or validation clip uses)${
+Scored with \`npm run eval -- gesture DIR\` on clips from six structurally different generators
+(\`scripts/gesture/synth-heldout.ts\`, \`synth-third.ts\`, \`synth-fourth.ts\`, \`synth-fifth.ts\`, \`synth-sixth.ts\`, \`synth-seventh.ts\`; their evaluation sets use seeds no training or validation clip uses)${
     sources.length ? `; ${sources.map((s2) => EXTRA_SOURCES[s2].file).join(' and ')} ${sources.length > 1 ? 'are training sources here, so only the others are unseen motion models' : 'is a training source here, so only the others are unseen motion models'}` : ''
   }; see docs/gesture.md for the figures and the commands.
 `;
