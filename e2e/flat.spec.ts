@@ -206,6 +206,8 @@ test.describe('ML backend chain', () => {
       const s = await getState(page);
       console.log(`backend with WebGPU flags: ${s.backend}; issues: ${JSON.stringify(s.issues.map((i) => i.message))}`);
       expect(s.backend).toBe('webgpu');
+      // SwiftShader is a CPU emulation: the HUD says so and how to switch to wasm.
+      expect(s.issues.find((i) => i.key === 'backend-adapter')?.message).toMatch(/software GPU \(.*swiftshader.*\).*\?backend=wasm/i);
     });
   });
 });

@@ -37,6 +37,10 @@ export async function loadBackend(runtime: Runtime, search: string): Promise<voi
     setBackend(report.name);
     if (report.skipped.length > 0)
       reportIssue('backend', `ML on ${report.name}; skipped ${report.skipped.map((s) => `${s.name} (${s.reason})`).join(', ')}`);
+    // A CPU-emulated GPU runs the voice net several times slower than wasm (bench: 302 against 2 ms
+    // a window on SwiftShader); the order stays WebGPU first, but the visitor is told how to switch.
+    if (report.softwareAdapter)
+      reportIssue('backend-adapter', `ML on WebGPU through a software GPU (${report.adapter}): slower than wasm for these models; open with ?backend=wasm to switch`);
   } catch (err) {
     setBackend('none');
     reportIssue('backend', `no ML backend: ${err instanceof Error ? err.message : String(err)}; perception is off`);

@@ -15,6 +15,24 @@ export interface BackendReport {
   name: BackendName;
   /** Backends tried before it, with the reason each was skipped. */
   skipped: { name: BackendName; reason: string }[];
+  /** WebGPU only: the adapter's vendor and architecture as the browser reports them (may be empty). */
+  adapter?: string;
+  /** WebGPU only: the adapter is a CPU emulation (SwiftShader, llvmpipe...), slower than wasm for small models. */
+  softwareAdapter?: boolean;
+}
+
+/** Adapter names of CPU emulations of a GPU (Chrome's SwiftShader, Mesa's llvmpipe/lavapipe, Windows' WARP). */
+const SOFTWARE_ADAPTER = /swiftshader|llvmpipe|lavapipe|softpipe|microsoft basic render|\bwarp\b/i;
+
+/** Whether an adapter description names a software (CPU-emulated) GPU. */
+export function isSoftwareAdapter(description: string): boolean {
+  return SOFTWARE_ADAPTER.test(description);
+}
+
+/** The WebGPU backend's adapter description ("vendor architecture"), read from tfjs's backend object. */
+function webgpuAdapter(): string {
+  const info = (tf.backend() as unknown as { adapterInfo?: { vendor?: string; architecture?: string } }).adapterInfo;
+  return [info?.vendor, info?.architecture].filter((x): x is string => !!x).join(' ');
 }
 
 const registrars: Record<BackendName, () => Promise<unknown>> = {
@@ -56,6 +74,10 @@ export async function initBackend(order: readonly BackendName[] = BACKEND_ORDER,
       ]);
       if (!ok) throw new Error('backend failed to initialise');
       await tf.ready();
+      if (name === 'webgpu') {
+        const adapter = webgpuAdapter();
+        return { name, skipped, adapter, softwareAdapter: isSoftwareAdapter(adapter) };
+      }
       return { name, skipped };
     } catch (err) {
       skipped.push({ name, reason: err instanceof Error ? err.message : String(err) });
