@@ -28,6 +28,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'lib'))
+import torch_export  # noqa: E402  (scripts/lib/torch_export.py: prediction and the export, shared with the voice trainer)
+
 LABELS = ['wave', 'beckon', 'point', 'push', 'nod', 'shake', 'none']
 N = len(LABELS)
 STEPS = 40
@@ -67,50 +70,18 @@ POOL_AFTER = (1, 2)
 
 
 def predict(model, x):
-    model.eval()
-    out = []
-    with torch.no_grad():
-        for s in range(0, len(x), 1024):
-            out.append(F.softmax(model(x[s:s + 1024]), dim=1))
-    return torch.cat(out).numpy()
-
-
-def folded_weights(model):
-    """tfjs layout: conv1d kernels [k, in, out] with BatchNorm folded in, plus biases; dense [in, out]."""
-    ws = []
-    for i, (conv, bn) in enumerate(zip(model.convs, model.bns)):
-        scale = (bn.weight / torch.sqrt(bn.running_var + bn.eps)).detach()
-        k = conv.weight.detach() * scale.view(-1, 1, 1)
-        b = (bn.bias - bn.running_mean * scale).detach()
-        ws.append((f'conv{i + 1}/kernel', k.permute(2, 1, 0).contiguous().numpy()))
-        ws.append((f'conv{i + 1}/bias', b.numpy()))
-    ws.append(('fc/kernel', model.fc.weight.detach().T.contiguous().numpy()))
-    ws.append(('fc/bias', model.fc.bias.detach().numpy()))
-    ws.append(('out/kernel', model.out.weight.detach().T.contiguous().numpy()))
-    ws.append(('out/bias', model.out.bias.detach().numpy()))
-    return ws
+    return torch_export.predict(model, x, 1024)
 
 
 def write_export(model, out, check_x):
-    model.eval()
-    os.makedirs(out, exist_ok=True)
-    ws = folded_weights(model)
-    with open(os.path.join(out, 'conv-weights.bin'), 'wb') as f:
-        f.write(b''.join(w.astype(np.float32).tobytes() for _, w in ws))
-    spec = {'widths': [c.out_channels for c in model.convs], 'kernels': [c.kernel_size[0] for c in model.convs], 'poolAfter': list(POOL_AFTER),
-            'weights': [{'name': n, 'shape': list(w.shape)} for n, w in ws]}
-    json.dump(spec, open(os.path.join(out, 'conv-weights.json'), 'w'))
-    json.dump({'x': check_x.reshape(len(check_x), -1).numpy().round(6).tolist(), 'p': predict(model, check_x).tolist()}, open(os.path.join(out, 'conv-check.json'), 'w'))
+    spec = {'widths': [c.out_channels for c in model.convs], 'kernels': [c.kernel_size[0] for c in model.convs], 'poolAfter': list(POOL_AFTER)}
+    torch_export.write_export(model, out, check_x, spec, 1024)
 
 
 def export_random(a, widths, kernels):
     model = ConvNet(widths, kernels)
+    torch_export.randomize_batchnorm(model.bns)
     with torch.no_grad():
-        for bn in model.bns:
-            bn.running_mean.uniform_(-0.5, 0.5)
-            bn.running_var.uniform_(0.5, 2.0)
-            bn.weight.uniform_(0.5, 1.5)
-            bn.bias.uniform_(-0.2, 0.2)
         model.out.weight.mul_(40)  # sharp outputs: a layout slip shows as a large difference
     # Check windows with structure in time (a ramp per channel plus noise), so a time-reversed or
     # transposed kernel gives other numbers.

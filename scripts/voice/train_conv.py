@@ -25,6 +25,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'lib'))
+import torch_export  # noqa: E402  (scripts/lib/torch_export.py: prediction and the export, shared with the gesture trainer)
+
 LABELS = ['hello', 'follow_me', 'stop', 'come_here', 'go_away', 'yes', 'no', 'next', 'tell_me_more', 'help', 'unknown', 'silence']
 N = len(LABELS)
 UNKNOWN = LABELS.index('unknown')
@@ -123,51 +126,19 @@ def augment(xb, gen, max_shift):
 
 
 def predict(model, x):
-    model.eval()
-    out = []
-    with torch.no_grad():
-        for s in range(0, len(x), 512):
-            out.append(F.softmax(model(x[s:s + 512]), dim=1))
-    return torch.cat(out).numpy()
-
-
-def folded_weights(model):
-    """Weights in tfjs layout: conv kernels [kh, kw, in, out] with BatchNorm folded in, plus biases; dense [in, out]."""
-    ws = []
-    for i, (conv, bn) in enumerate(zip(model.convs, model.bns)):
-        scale = (bn.weight / torch.sqrt(bn.running_var + bn.eps)).detach()
-        k = conv.weight.detach() * scale.view(-1, 1, 1, 1)
-        b = (bn.bias - bn.running_mean * scale).detach()
-        ws.append((f'conv{i + 1}/kernel', k.permute(2, 3, 1, 0).contiguous().numpy()))
-        ws.append((f'conv{i + 1}/bias', b.numpy()))
-    ws.append(('fc/kernel', model.fc.weight.detach().T.contiguous().numpy()))
-    ws.append(('fc/bias', model.fc.bias.detach().numpy()))
-    ws.append(('out/kernel', model.out.weight.detach().T.contiguous().numpy()))
-    ws.append(('out/bias', model.out.bias.detach().numpy()))
-    return ws
+    return torch_export.predict(model, x, 512)
 
 
 def write_export(model, out, check_x):
     """conv-weights.{json,bin} (tfjs layout, BatchNorm folded) and conv-check.json (inputs, PyTorch probabilities)."""
-    model.eval()
-    os.makedirs(out, exist_ok=True)
-    ws = folded_weights(model)
-    with open(os.path.join(out, 'conv-weights.bin'), 'wb') as f:
-        f.write(b''.join(w.astype(np.float32).tobytes() for _, w in ws))
-    channels = [c.out_channels for c in model.convs]
-    json.dump({'channels': channels, 'lifter': model.lifter, 'weights': [{'name': n, 'shape': list(w.shape)} for n, w in ws]}, open(os.path.join(out, 'conv-weights.json'), 'w'))
-    json.dump({'x': check_x.reshape(len(check_x), -1).numpy().round(6).tolist(), 'p': predict(model, check_x).tolist()}, open(os.path.join(out, 'conv-check.json'), 'w'))
+    torch_export.write_export(model, out, check_x, {'channels': [c.out_channels for c in model.convs], 'lifter': model.lifter}, 512)
 
 
 def export_random(a):
     channels = [int(c) for c in a.channels.split(',')]
     model = ConvNet(channels, a.lifter)
+    torch_export.randomize_batchnorm(model.bns)
     with torch.no_grad():
-        for bn in model.bns:
-            bn.running_mean.uniform_(-0.5, 0.5)
-            bn.running_var.uniform_(0.5, 2.0)
-            bn.weight.uniform_(0.5, 1.5)
-            bn.bias.uniform_(-0.2, 0.2)
         # Sharp outputs, so that a layout slip shows as a large probability difference.
         model.out.weight.mul_(80)
     x = torch.randn(a.export_random, 81, 40)
