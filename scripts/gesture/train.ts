@@ -98,14 +98,32 @@ function sourceSeed(source: ExtraSource, seed: number): number {
   return seed;
 }
 
+/** Seed of a source's validation clips for `--seed` (refuses an evaluation seed, like the training seeds). */
+function sourceValSeed(src: ExtraSource, seed: number): number {
+  return sourceSeed(src, seed + SOURCE_VAL_SEED_OFFSET + SOURCE_SEED_OFFSET[src]);
+}
+
 /**
- * The validation clips trainMember tunes on for `seed` (synth.ts performers 32-39 plus each source's
- * validation clips, same seeds and counts as its defaults), for tools that tune merged models.
+ * The validation clips trainMember tunes on for `seed`: synth.ts performers 32-39, then each
+ * source's validation clips; `source` names each clip's generator ('train' for synth.ts). Tools
+ * that tune merged models call it with the trainer's defaults.
  */
-export function validationClips(seed: number, sourcesArg = DEFAULT_SOURCES, valPerLabel = 80, sourceValPerLabel = 30, noneFactor = 4): MotionClip[] {
-  const clips: MotionClip[] = [...synthDataset({ perLabel: valPerLabel, seed: seed + 1, performers: VAL_PERFORMERS, noneFactor })];
-  for (const src of parseSources(sourcesArg)) clips.push(...EXTRA_SOURCES[src].make(sourceValPerLabel, sourceSeed(src, seed + SOURCE_VAL_SEED_OFFSET + SOURCE_SEED_OFFSET[src])));
-  return clips;
+export function validationClips(
+  seed: number,
+  sources: readonly ExtraSource[] = parseSources(DEFAULT_SOURCES),
+  valPerLabel = 80,
+  sourceValPerLabel = 30,
+  noneFactor = 4,
+): { synth: SynthClip[]; clips: MotionClip[]; source: string[] } {
+  const synth = synthDataset({ perLabel: valPerLabel, seed: seed + 1, performers: VAL_PERFORMERS, noneFactor });
+  const clips: MotionClip[] = [...synth];
+  const source: string[] = synth.map(() => 'train');
+  for (const src of sources) {
+    const vc = EXTRA_SOURCES[src].make(sourceValPerLabel, sourceValSeed(src, seed));
+    clips.push(...vc);
+    for (const _ of vc) source.push(src);
+  }
+  return { synth, clips, source };
 }
 
 interface WindowSet {
@@ -425,21 +443,16 @@ export async function trainMember(args: string[]): Promise<void> {
   const rng = createRng(seed);
 
   const synthTrain = synthDataset({ perLabel, seed, performers: TRAIN_PERFORMERS, noneFactor });
-  const synthVal = synthDataset({ perLabel: valPerLabel, seed: seed + 1, performers: VAL_PERFORMERS, noneFactor });
+  /** valSource: which generator each validation clip came from, for the per-source figures. */
+  const { synth: synthVal, clips: valClips, source: valSource } = validationClips(seed, sources, valPerLabel, sourceValPerLabel, noneFactor);
   const trainClips: (SynthClip | MotionClip)[] = [...synthTrain];
-  const valClips: MotionClip[] = [...synthVal];
-  /** Which generator each validation clip came from, for the per-source figures. */
-  const valSource: string[] = synthVal.map(() => 'train');
   const sourceLines: string[] = [];
   for (const src of sources) {
     const ts = sourceSeed(src, seed + SOURCE_SEED_OFFSET[src]);
-    const vs = sourceSeed(src, seed + SOURCE_VAL_SEED_OFFSET + SOURCE_SEED_OFFSET[src]);
     const tc = EXTRA_SOURCES[src].make(sourcePerLabel, ts);
-    const vc = EXTRA_SOURCES[src].make(sourceValPerLabel, vs);
     trainClips.push(...tc);
-    valClips.push(...vc);
-    for (const _ of vc) valSource.push(src);
-    sourceLines.push(`${EXTRA_SOURCES[src].file}: ${tc.length} training clips (seed ${ts}), ${vc.length} validation clips (seed ${vs})`);
+    const nVal = valSource.filter((s2) => s2 === src).length;
+    sourceLines.push(`${EXTRA_SOURCES[src].file}: ${tc.length} training clips (seed ${ts}), ${nVal} validation clips (seed ${sourceValSeed(src, seed)})`);
   }
   log(`generated ${synthTrain.length} training clips (synth.ts performers 0-31), ${synthVal.length} validation clips (performers 32-39)`);
   for (const l of sourceLines) log(`  + ${l}`);

@@ -22,7 +22,7 @@ await tf.ready();
 const members = await Promise.all(dirs.map((d) => tf.loadLayersModel(dirModelHandler(d))));
 const model = mergeMembers(members);
 members.forEach((m) => m.dispose());
-const clips = validationClips(seed);
+const { clips } = validationClips(seed);
 const streams = await streamProbs(model, clips);
 const truth = clips.map((c) => GESTURE_LABELS.indexOf(c.label as (typeof GESTURE_LABELS)[number]));
 const { settings, score } = tuneDecision(streams, truth);
