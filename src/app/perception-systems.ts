@@ -51,6 +51,15 @@ export async function loadPerceptionSystems(runtime: Runtime, progress: LoadProg
   const disposers: (() => void)[] = [];
   let flushVoice = () => {};
   const emit = (p: Parameters<Runtime['rawPercepts']['emit']>[0]) => runtime.rawPercepts.emit(p);
+  /** Run the model once behind the loading bar and record how long it took; a model that fails it is freed and off. */
+  const warmUpOrDispose = async (name: 'voice' | 'gesture', model: { warmUp(): Promise<number>; dispose(): void }) => {
+    try {
+      setModelWarmup(name, await model.warmUp());
+    } catch (err) {
+      model.dispose();
+      throw err;
+    }
+  };
 
   progress.report('models', 0.4, 'loading the voice model');
   try {
@@ -59,12 +68,7 @@ export async function loadPerceptionSystems(runtime: Runtime, progress: LoadProg
     const { loadVoiceModel, createVoiceRecognizer } = await load();
     const model = await loadVoiceModel({ modelUrl: MODEL_URLS.voice });
     progress.report('models', 0.55, 'warming up the voice model');
-    try {
-      setModelWarmup('voice', await model.warmUp());
-    } catch (err) {
-      model.dispose();
-      throw err;
-    }
+    await warmUpOrDispose('voice', model);
     const recognizer = createVoiceRecognizer(model as never, runtime.voice.buffer, {
       onPercept: emit,
       onError: (err) => reportIssue('voice-inference', `voice inference failed: ${message(err)}`),
@@ -85,12 +89,7 @@ export async function loadPerceptionSystems(runtime: Runtime, progress: LoadProg
     const { loadGestureModel, createGestureRecognizer } = await import('../perception/gesture');
     const model = await loadGestureModel({ modelUrl: MODEL_URLS.gesture });
     progress.report('models', 0.85, 'warming up the gesture model');
-    try {
-      setModelWarmup('gesture', await model.warmUp());
-    } catch (err) {
-      model.dispose();
-      throw err;
-    }
+    await warmUpOrDispose('gesture', model);
     const recognizer = createGestureRecognizer(model, runtime.motion, {
       onPercept: emit,
       onError: (err) => reportIssue('gesture-inference', `gesture inference failed: ${message(err)}`),
