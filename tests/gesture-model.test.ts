@@ -63,6 +63,35 @@ describe('gesture decision', () => {
     for (let i = 23; i < 30 && again < 0; i++) if (d.push(i * 0.1, wave) >= 0) again = i;
     expect(again).toBe(24);
   });
+
+  it('settles at the end of a stream on one sure window, but not on a doubtful one, nor twice', () => {
+    const sure = [0, 0, 0.92, 0, 0, 0, 0.08];
+    const doubtful = [0, 0, 0.5, 0, 0, 0, 0.5];
+    const d = createGestureDecider(settings);
+    expect(d.settle(0)).toBe(-1); // nothing seen yet
+    expect(d.push(0, none)).toBe(-1);
+    expect(d.push(0.1, sure)).toBe(-1); // one window: the sustained test waits for the next
+    expect(d.settle(0.1)).toBe(2); // ... which will not come
+    expect(d.settle(0.15)).toBe(-1); // refractory and latched
+    const e = createGestureDecider(settings);
+    e.push(0, doubtful);
+    expect(e.settle(0.1)).toBe(-1);
+  });
+
+  it('with an instant threshold, one very sure window fires at once; a merely sure one still needs the sustained test', () => {
+    const sure = [0.02, 0, 0.97, 0, 0, 0, 0.01];
+    const likely = [0, 0, 0.9, 0, 0, 0, 0.1];
+    const off = createGestureDecider(settings);
+    expect(off.push(0, sure)).toBe(-1); // no instant threshold: the sustained test as before
+    const d = createGestureDecider({ ...settings, instantThreshold: 0.95 });
+    expect(d.push(0, likely)).toBe(-1);
+    expect(d.push(0.1, none)).toBe(-1);
+    expect(d.push(0.2, sure)).toBe(2);
+    // Refractory and release still hold: the same sure window does not fire again while it lasts.
+    for (let i = 3; i < 30; i++) expect(d.push(i * 0.1, sure)).toBe(-1);
+    d.push(3, none);
+    expect(d.push(3.1, sure)).toBe(2);
+  });
 });
 
 describe('gesture recognizer', () => {
@@ -95,6 +124,31 @@ describe('gesture recognizer', () => {
     const hand = clip.frames.findLast((f) => f.t <= p.t)![p.hand!]!;
     expect(Math.hypot(ray.origin[0] - hand.p[0], ray.origin[1] - hand.p[1], ray.origin[2] - hand.p[2])).toBeLessThan(0.05);
     expect(p.ray!.direction).toEqual(ray.direction);
+  });
+
+  it('flush() at the end of a clip decides a point held only as the clip ends; update() alone waits for more', async () => {
+    // An eighth-generator point whose hold fills the clip's last half second (tests/fixtures/gesture/eighth).
+    const clip = parseClip(readFileSync('tests/fixtures/gesture/eighth/point__0005.json', 'utf8'), 'point__0005.json');
+    const run = async (flush: boolean) => {
+      const motion = createMotionBuffer(4, 160);
+      const percepts: GesturePercept[] = [];
+      const rec = createGestureRecognizer(model, motion, { onPercept: (p) => percepts.push(p) });
+      for (const f of clip.frames) {
+        motion.push(f.t, f.head, f.left, f.right);
+        rec.update(f.t);
+        await rec.idle();
+      }
+      const before = tf.memory().numTensors;
+      if (flush) await rec.flush(clip.frames[clip.frames.length - 1].t);
+      expect(tf.memory().numTensors).toBe(before);
+      rec.dispose();
+      return percepts;
+    };
+    expect(await run(false)).toEqual([]);
+    const got = await run(true);
+    expect(got.map((p) => p.label)).toEqual(['point']);
+    expect(got[0].t).toBe(clip.frames[clip.frames.length - 1].t);
+    expect(got[0].ray).toBeDefined();
   });
 
   it("names the hand that points, not a hand hanging at the side (committed point clips of three motion models)", async () => {

@@ -8,9 +8,10 @@ import { main } from '../scripts/gesture/train';
 const tiny = ['--per-label', '1', '--val-per-label', '1', '--source-per-label', '1', '--source-val-per-label', '1', '--out', 'data/never-written'];
 
 describe('gesture trainer --sources', () => {
-  it('refuses an unknown generator, and the evaluation-only fifth, sixth and seventh ones', async () => {
-    await expect(main(['--sources', 'train,eighth', ...tiny])).rejects.toThrow(/unknown source "eighth"/);
+  it('refuses an unknown generator, and the evaluation-only fifth to eighth ones', async () => {
+    await expect(main(['--sources', 'train,ninth', ...tiny])).rejects.toThrow(/unknown source "ninth"/);
     await expect(main(['--sources', 'train,seventh', ...tiny])).rejects.toThrow(/synth-seventh.ts is evaluation-only/);
+    await expect(main(['--sources', 'train,eighth', ...tiny])).rejects.toThrow(/synth-eighth.ts is evaluation-only/);
     await expect(main(['--sources', 'train,fifth', ...tiny])).rejects.toThrow(/synth-fifth.ts is evaluation-only/);
     await expect(main(['--sources', 'train,sixth', ...tiny])).rejects.toThrow(/synth-sixth.ts is evaluation-only/);
   });

@@ -2,7 +2,9 @@
  * `npm run eval -- gesture DIR [--model DIR]`: scores the shipped gesture model on every `.json`
  * motion clip in DIR with the browser's model files, feature code, recognizer and decision logic
  * on the tfjs CPU backend. Each clip is streamed frame by frame through the recognizer (as the app
- * does); its predicted label is the first percept the recognizer emits, `none` if it emits none.
+ * does), and the clip's end is the stream's end (`recognizer.flush`: a gesture completed just as the
+ * clip ends is decided on the windows it has, without waiting for confirming ones that will not
+ * come); its predicted label is the first percept the recognizer emits, `none` if it emits none.
  * The true label is the file name up to the first `__`, or the clip's `label` field.
  * `ms_per_item` is the median over clips of the total inference time spent on a clip.
  */

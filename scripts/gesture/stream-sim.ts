@@ -36,8 +36,11 @@ export function inferenceSchedule(times: ArrayLike<number>, inferenceHz: number)
   return out;
 }
 
-/** Stream `frames` through a fresh recognizer on `model`. */
-export async function streamClip(model: GestureModel, frames: readonly MotionFrame[]): Promise<StreamResult> {
+/**
+ * Stream `frames` through a fresh recognizer on `model`. With `flush` (the default) the clip's end
+ * is the stream's end: `recognizer.flush` decides on what the last windows hold.
+ */
+export async function streamClip(model: GestureModel, frames: readonly MotionFrame[], options: { flush?: boolean } = {}): Promise<StreamResult> {
   const motion = createMotionBuffer(4, 160);
   const percepts: GesturePercept[] = [];
   const rec = createGestureRecognizer(model, motion, { onPercept: (p) => percepts.push(p), onError: (e) => { throw e; } });
@@ -49,6 +52,11 @@ export async function streamClip(model: GestureModel, frames: readonly MotionFra
       await rec.idle();
       inferenceMs.push(rec.lastInferenceMs);
     }
+  }
+  if ((options.flush ?? true) && frames.length) {
+    const before = rec.inferences;
+    await rec.flush(frames[frames.length - 1].t);
+    if (rec.inferences > before) inferenceMs.push(rec.lastInferenceMs);
   }
   rec.dispose();
   const first = percepts[0];

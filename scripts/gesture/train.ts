@@ -11,7 +11,7 @@
  * (synth-heldout.ts, synth-third.ts, synth-fourth.ts), from seeds that no evaluation set or
  * committed sample uses, and adds `--source-val-per-label M` validation clips of each (own seeds) to
  * the tuning split. A generator left out of `--sources` stays an unseen motion model for
- * evaluation; synth-fifth.ts, synth-sixth.ts and synth-seventh.ts never are sources. `--sources train` is synth.ts alone.
+ * evaluation; synth-fifth.ts to synth-eighth.ts never are sources. `--sources train` is synth.ts alone.
  *
  * `--conv` trains a true temporal-convolution net on the same windows with PyTorch (Debian's
  * python3-torch; scripts/gesture/train_conv.py, rebuilt in tfjs by conv-export.ts) instead of the
@@ -71,8 +71,8 @@ const SOURCE_SEED_OFFSET: Record<ExtraSource, number> = { heldout: 101, third: 1
 const SOURCE_VAL_SEED_OFFSET = 200;
 /**
  * The generators that `npm run train -- gesture` mixes by default: all four (since session 8;
- * `--sources train` is the synth.ts-only recipe shipped before). synth-fifth.ts, synth-sixth.ts and
- * synth-seventh.ts are never sources: they are the motion models the shipped model is judged on (docs/gesture.md;
+ * `--sources train` is the synth.ts-only recipe shipped before). synth-fifth.ts, synth-sixth.ts,
+ * synth-seventh.ts and synth-eighth.ts are never sources: they are the motion models the shipped model is judged on (docs/gesture.md;
  * session 9 trained once on the fifth as well, judged on the sixth: not better, so not shipped).
  */
 const DEFAULT_SOURCES = 'train,heldout,third,fourth';
@@ -85,7 +85,7 @@ function parseSources(text: string): ExtraSource[] {
   const extra: ExtraSource[] = [];
   for (const n of names) {
     if (n === 'train') continue;
-    if (n === 'fifth' || n === 'sixth' || n === 'seventh') throw new Error(`train gesture: synth-${n}.ts is evaluation-only (a motion model no training source shares); it cannot be in --sources`);
+    if (n === 'fifth' || n === 'sixth' || n === 'seventh' || n === 'eighth') throw new Error(`train gesture: synth-${n}.ts is evaluation-only (a motion model no training source shares); it cannot be in --sources`);
     if (!(n in EXTRA_SOURCES)) throw new Error(`train gesture: unknown source "${n}" in --sources (known: train, ${Object.keys(EXTRA_SOURCES).join(', ')})`);
     if (!extra.includes(n as ExtraSource)) extra.push(n as ExtraSource);
   }

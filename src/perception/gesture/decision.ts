@@ -1,7 +1,7 @@
 /**
  * Turns the stream of per-window gesture probabilities into discrete gesture events: smoothing over
- * the last few inferences, per-label thresholds that must hold for consecutive inferences,
- * a refractory period, and hysteresis (a label that fired must fall below a release level before it
+ * the last few inferences, per-label thresholds that must hold for consecutive inferences (or,
+ * optionally, one very sure inference), a refractory period, and hysteresis (a label that fired must fall below a release level before it
  * can fire again), so one gesture yields one percept. Platform-free and allocation-free; the app's
  * recognizer and `npm run eval -- gesture` both use it.
  */
@@ -19,12 +19,24 @@ export interface GestureDecisionSettings {
   refractoryS: number;
   /** A label that fired can fire again only once its smoothed probability fell below this. @default 0.3 */
   releaseThreshold: number;
+  /**
+   * A single inference at least this sure of one gesture fires it at once, without smoothing or
+   * consecutive inferences (refractory period and release still hold). Absent: off.
+   */
+  instantThreshold?: number;
 }
 
 /** Streaming decision state machine. */
 export interface GestureDecider {
   /** Feed one inference (probabilities in GESTURE_LABELS order) made at time `t`; returns the label index that fires, or -1. */
   push(t: number, probs: ArrayLike<number>): number;
+  /**
+   * The stream ended (a clip's last frame, tracking lost, the session over): no confirming
+   * inference will come, so decide on the last smoothed probabilities without the consecutive
+   * test (thresholds, refractory period and release still hold). Returns the label index that
+   * fires, or -1. `t` is the stream's end time.
+   */
+  settle(t: number): number;
   /** Smoothed probabilities after the last push (GESTURE_LABELS order). */
   readonly smoothed: Float32Array;
   /** Forget history (e.g. after a pause or a scene switch). */
@@ -47,6 +59,7 @@ export function createGestureDecider(settings: GestureDecisionSettings): Gesture
   let refractoryUntil = -Infinity;
   // Label waiting to be released (its probability must drop first), or -1.
   let latched = -1;
+  const instant = settings.instantThreshold ?? Infinity;
   return {
     smoothed,
     push(t, probs) {
@@ -65,6 +78,19 @@ export function createGestureDecider(settings: GestureDecisionSettings): Gesture
           best = k;
         }
       }
+      if (instant <= 1) {
+        // A very sure single window: gestures caught late in a stream (a point held only as the
+        // window ends) have no time left for the sustained test.
+        let top = -1;
+        for (let k = 0; k < L; k++) if (k !== NONE && (top < 0 || probs[k] > probs[top])) top = k;
+        if (top >= 0 && probs[top] >= instant && t >= refractoryUntil && top !== latched) {
+          refractoryUntil = t + settings.refractoryS;
+          latched = top;
+          count = 0;
+          candidate = -1;
+          return top;
+        }
+      }
       if (best < 0 || bestP < settings.thresholds[best] || smoothed[NONE] >= bestP) {
         candidate = -1;
         count = 0;
@@ -76,6 +102,18 @@ export function createGestureDecider(settings: GestureDecisionSettings): Gesture
       }
       count++;
       if (count < settings.consecutive || t < refractoryUntil || best === latched) return -1;
+      refractoryUntil = t + settings.refractoryS;
+      latched = best;
+      count = 0;
+      candidate = -1;
+      return best;
+    },
+    settle(t) {
+      if (!filled) return -1;
+      let best = -1;
+      for (let k = 0; k < L; k++) if (k !== NONE && (best < 0 || smoothed[k] > smoothed[best])) best = k;
+      if (best < 0 || smoothed[best] < settings.thresholds[best] || smoothed[NONE] >= smoothed[best]) return -1;
+      if (t < refractoryUntil || best === latched) return -1;
       refractoryUntil = t + settings.refractoryS;
       latched = best;
       count = 0;

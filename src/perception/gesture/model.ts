@@ -48,6 +48,7 @@ export function validateGestureSettings(s: unknown, where = 'gesture settings'):
   num('consecutive', 1, 10);
   num('refractoryS', 0, 10);
   num('releaseThreshold', 0, 1);
+  if (o.instantThreshold !== undefined) num('instantThreshold', 0.5, 1);
   if (!Array.isArray(o.thresholds) || o.thresholds.length !== GESTURE_LABELS.length || o.thresholds.some((v) => typeof v !== 'number' || v < 0 || v > 1))
     fail('thresholds', `must be ${GESTURE_LABELS.length} numbers in [0, 1]`);
   return o as GestureSettings;

@@ -43,6 +43,14 @@ export interface GestureRecognizerOptions {
 export interface GestureRecognizer {
   /** Call every frame with the shared clock time (s); runs inference when due and idle. Never throws. */
   update(t: number): void;
+  /**
+   * The motion stream ended at `t` (a clip's last frame, tracking lost, the session over): waits
+   * for an inference in flight, classifies the newest window once more if motion arrived since the
+   * last inference, and decides without waiting for the confirming inferences that will not come
+   * (`GestureDecider.settle`). A gesture completed just as the stream stopped still yields its
+   * percept. Never rejects.
+   */
+  flush(t: number): Promise<void>;
   /** Add a percept listener; returns a function that removes it. */
   onPercept(listener: (p: GesturePercept) => void): () => void;
   /**
@@ -56,6 +64,8 @@ export interface GestureRecognizer {
   readonly busy: boolean;
   /** Resolves when no inference is in flight (tools and tests). */
   idle(): Promise<void>;
+  /** Inferences finished so far. */
+  readonly inferences: number;
   /** Milliseconds the last inference took (features + model). */
   readonly lastInferenceMs: number;
   /** Forget decision history and the last point ray. */
@@ -87,6 +97,7 @@ export function createGestureRecognizer(model: GestureModel, motion: MotionBuffe
   let lastRun = -Infinity;
   let lastWritten = -1;
   let lastMs = 0;
+  let inferences = 0;
   let disposed = false;
   let runT = 0;
   let startMs = 0;
@@ -126,11 +137,15 @@ export function createGestureRecognizer(model: GestureModel, motion: MotionBuffe
   function finish(): void {
     busy = false;
     lastMs = performance.now() - startMs;
+    inferences++;
     if (disposed) return;
-    const fired = decider.push(runT, probs);
+    emit(decider.push(runT, probs), runT);
+  }
+
+  function emit(fired: number, t: number): void {
     if (fired < 0) return;
     // A percept is a rare event: allocating it here is fine (not per frame).
-    const p: GesturePercept = { t: runT, kind: 'gesture', label: GESTURE_LABELS[fired], confidence: decider.smoothed[fired], source };
+    const p: GesturePercept = { t, kind: 'gesture', label: GESTURE_LABELS[fired], confidence: decider.smoothed[fired], source };
     if (fired === POINT && capturePointRay()) {
       hasRay = true;
       p.ray = { origin: [...lastRay.origin], direction: [...lastRay.direction] };
@@ -150,6 +165,25 @@ export function createGestureRecognizer(model: GestureModel, motion: MotionBuffe
     onError(err);
   }
 
+  /** Start one inference on the window ending at `t` (when idle and new motion arrived). */
+  function run(t: number): void {
+    if (busy) return;
+    const written = motion.buffer.written;
+    if (written === lastWritten) return; // no new motion: nothing new to classify
+    lastRun = t;
+    lastWritten = written;
+    startMs = performance.now();
+    try {
+      if (!computeGestureFeaturesFromBuffer(motion, t, features, scratch)) return;
+    } catch (err) {
+      onError(err);
+      return;
+    }
+    busy = true;
+    runT = t;
+    pending = model.estimate(features, probs).then(finish, fail);
+  }
+
   return {
     probs,
     get busy() {
@@ -158,22 +192,19 @@ export function createGestureRecognizer(model: GestureModel, motion: MotionBuffe
     get lastInferenceMs() {
       return lastMs;
     },
+    get inferences() {
+      return inferences;
+    },
     update(t) {
       if (disposed || busy || t - lastRun < period) return;
-      const written = motion.buffer.written;
-      if (written === lastWritten) return; // no new motion: nothing new to classify
-      lastRun = t;
-      lastWritten = written;
-      startMs = performance.now();
-      try {
-        if (!computeGestureFeaturesFromBuffer(motion, t, features, scratch)) return;
-      } catch (err) {
-        onError(err);
-        return;
-      }
-      busy = true;
-      runT = t;
-      pending = model.estimate(features, probs).then(finish, fail);
+      run(t);
+    },
+    async flush(t) {
+      await pending;
+      if (disposed) return;
+      run(t);
+      await pending;
+      if (!disposed) emit(decider.settle(t), t);
     },
     onPercept(listener) {
       listeners.push(listener);
