@@ -1,8 +1,9 @@
 /**
  * Writes a labelled folder of WAVs for `npm run eval -- voice DIR`:
- *   node --import tsx scripts/voice/make-heldout.ts --out DIR [--engine flite-festival|espeak-val] [--seed N | --seeds N,N,...]
+ *   node --import tsx scripts/voice/make-heldout.ts --out DIR [--engine flite-festival|festival-extra|espeak-val] [--seed N | --seeds N,N,...]
  * `flite-festival` (default) speaks with synthesizers training never used (flite voices kal, kal16,
- * awb, rms, slt; festival kal_diphone): the held-out figure. `espeak-val` speaks with the espeak
+ * awb, rms, slt; festival kal_diphone): the held-out figure. `festival-extra` speaks with two festival
+ * voices of other kinds (ked diphone, slt HTS), a second held-out set made in session 11. `espeak-val` speaks with the espeak
  * voices and variants held out for validation: the file-level validation figure. Unknown speech uses
  * texts training never used. Files are `label__engine-voice-n.wav`, 16 kHz 16-bit mono, with room
  * noise around the speech; `silence` files are noise and non-speech events only.
@@ -41,6 +42,22 @@ function engines(kind: string): { name: string; speak: Speak }[] {
       { name: 'festival-kal', speak: festival },
     ];
   }
+  if (kind === 'festival-extra') {
+    // Two festival voices no earlier set used: ked (diphone, residual-excited LPC) and slt (HTS,
+    // statistical parametric). Debian packages festvox-kdlpc16k and festvox-us-slt-hts.
+    const festivalVoice = (voice: string): Speak => (text, rng, out) => {
+      const stretch = rng.uniform(0.8, 1.35).toFixed(2);
+      try {
+        execFileSync('text2wave', ['-o', out, '-eval', `(voice_${voice})`, '-eval', `(Parameter.set 'Duration_Stretch ${stretch})`], { input: `${text}\n`, stdio: ['pipe', 'pipe', 'pipe'] });
+      } catch (err) {
+        throw new Error(`make-heldout: festival voice ${voice} (text2wave) failed on "${text}" (apt-get install festival festvox-kdlpc16k festvox-us-slt-hts): ${err instanceof Error ? err.message : String(err)}`);
+      }
+    };
+    return [
+      { name: 'festival-ked', speak: festivalVoice('ked_diphone') },
+      { name: 'festival-slthts', speak: festivalVoice('cmu_us_slt_arctic_hts') },
+    ];
+  }
   if (kind === 'espeak-val') {
     const variants = espeakVariants().filter((v) => hashString(v) % 5 === 0);
     return ESPEAK_VALIDATION_VOICES.map((voice) => ({
@@ -51,7 +68,7 @@ function engines(kind: string): { name: string; speak: Speak }[] {
       },
     }));
   }
-  throw new Error(`make-heldout: unknown --engine ${kind} (flite-festival or espeak-val)`);
+  throw new Error(`make-heldout: unknown --engine ${kind} (flite-festival, festival-extra or espeak-val)`);
 }
 
 function roomClip(speech: Float32Array, rng: Rng, pool: Float32Array[]): Float32Array {
@@ -81,7 +98,7 @@ function main(args: string[]): void {
       // One folder with a set per seed, each file name ending in -s<seed> (the 615-file espeak pool).
       seeds = args[++i].split(',').map(Number);
       suffix = true;
-    } else throw new Error(`make-heldout: unknown option ${args[i]} (--out DIR, --engine flite-festival|espeak-val, --seed N, --seeds N,N,...)`);
+    } else throw new Error(`make-heldout: unknown option ${args[i]} (--out DIR, --engine flite-festival|festival-extra|espeak-val, --seed N, --seeds N,N,...)`);
   }
   if (!out) throw new Error('make-heldout: --out DIR is required');
   if (!seeds.length || seeds.some((s) => !Number.isInteger(s))) throw new Error('make-heldout: seeds must be integers');
