@@ -127,8 +127,8 @@ describe('gesture recognizer', () => {
   });
 
   it('flush() at the end of a clip decides a point held only as the clip ends; update() alone waits for more', async () => {
-    // An eighth-generator point whose hold fills the clip's last half second (tests/fixtures/gesture/eighth).
-    const clip = parseClip(readFileSync('tests/fixtures/gesture/eighth/point__0005.json', 'utf8'), 'point__0005.json');
+    // A point whose hold comes only at the clip's end (the seventh generator's sample, seed 73).
+    const clip = parseClip(readFileSync('tests/fixtures/gesture/seventh/point__0001.json', 'utf8'), 'point__0001.json');
     const run = async (flush: boolean) => {
       const motion = createMotionBuffer(4, 160);
       const percepts: GesturePercept[] = [];

@@ -6,12 +6,13 @@
  * styles) that training never saw, and writes public/models/gesture/: model.json + weights.bin,
  * settings.json and model-card.md.
  *
- * `--sources` (multi-source training; default `train,heldout,third,fourth` since session 8) also
- * mixes in `--source-per-label N` clips a gesture (2N none) of each named other generator
- * (synth-heldout.ts, synth-third.ts, synth-fourth.ts), from seeds that no evaluation set or
+ * `--sources` (multi-source training; default `train,heldout,third,fourth,fifth,sixth,seventh`
+ * since session 11, the first four since session 8) also mixes in `--source-per-label N` clips a
+ * gesture (2N none) of each named other generator (synth-heldout.ts, synth-third.ts,
+ * synth-fourth.ts, synth-fifth.ts, synth-sixth.ts, synth-seventh.ts), from seeds that no evaluation set or
  * committed sample uses, and adds `--source-val-per-label M` validation clips of each (own seeds) to
  * the tuning split. A generator left out of `--sources` stays an unseen motion model for
- * evaluation; synth-fifth.ts to synth-eighth.ts never are sources. `--sources train` is synth.ts alone.
+ * evaluation; synth-eighth.ts never is a source. `--sources train` is synth.ts alone.
  *
  * `--conv` trains a true temporal-convolution net on the same windows with PyTorch (Debian's
  * python3-torch; scripts/gesture/train_conv.py, rebuilt in tfjs by conv-export.ts) instead of the
@@ -22,7 +23,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { GESTURE_LABELS } from '../../src/core/types';
-import { createGestureDecider, type GestureDecisionSettings } from '../../src/perception/gesture/decision';
+import { createGestureDecider, type GestureDecider, type GestureDecisionSettings } from '../../src/perception/gesture/decision';
 import {
   GESTURE_CHANNELS,
   GESTURE_FEATURE_SIZE,
@@ -42,6 +43,9 @@ import { GESTURE_MODEL_DIR, saveLayersModel } from './node-io';
 import { inferenceSchedule } from './stream-sim';
 import { NONE_STYLES, synthDataset, type SynthClip } from './synth';
 import { synthFourth } from './synth-fourth';
+import { fifthDataset } from './synth-fifth';
+import { sixthDataset } from './synth-sixth';
+import { seventhDataset } from './synth-seventh';
 import { heldoutDataset } from './synth-heldout';
 import { thirdDataset } from './synth-third';
 import type { MotionClip } from './motion-math';
@@ -62,20 +66,24 @@ const EXTRA_SOURCES = {
   heldout: { file: 'synth-heldout.ts', make: (perLabel: number, seed: number) => heldoutDataset(perLabel, seed, 2) },
   third: { file: 'synth-third.ts', make: (perLabel: number, seed: number) => thirdDataset(perLabel, seed, 2) },
   fourth: { file: 'synth-fourth.ts', make: (perLabel: number, seed: number) => synthFourth(perLabel, seed) },
+  fifth: { file: 'synth-fifth.ts', make: (perLabel: number, seed: number) => fifthDataset(perLabel, seed, 2) },
+  sixth: { file: 'synth-sixth.ts', make: (perLabel: number, seed: number) => sixthDataset(perLabel, seed, 2) },
+  seventh: { file: 'synth-seventh.ts', make: (perLabel: number, seed: number) => seventhDataset(perLabel, seed) },
 } as const;
 type ExtraSource = keyof typeof EXTRA_SOURCES;
 /** Seeds of the evaluation sets and committed samples (docs/gesture.md): never trained or tuned on. */
-const EVAL_SEEDS: Record<ExtraSource, readonly number[]> = { heldout: [7, 21], third: [11, 23], fourth: [31, 37] };
+const EVAL_SEEDS: Record<ExtraSource, readonly number[]> = { heldout: [7, 21], third: [11, 23], fourth: [31, 37], fifth: [51, 53], sixth: [61, 63], seventh: [71, 73] };
 /** Per-source seed offsets from --seed, for training and validation clips. */
-const SOURCE_SEED_OFFSET: Record<ExtraSource, number> = { heldout: 101, third: 102, fourth: 103 };
+const SOURCE_SEED_OFFSET: Record<ExtraSource, number> = { heldout: 101, third: 102, fourth: 103, fifth: 104, sixth: 105, seventh: 106 };
 const SOURCE_VAL_SEED_OFFSET = 200;
 /**
- * The generators that `npm run train -- gesture` mixes by default: all four (since session 8;
- * `--sources train` is the synth.ts-only recipe shipped before). synth-fifth.ts, synth-sixth.ts,
- * synth-seventh.ts and synth-eighth.ts are never sources: they are the motion models the shipped model is judged on (docs/gesture.md;
- * session 9 trained once on the fifth as well, judged on the sixth: not better, so not shipped).
+ * The generators that `npm run train -- gesture` mixes by default: all seven (since session 11;
+ * session 8 to 10 shipped the first four, `--sources train` is synth.ts alone). synth-eighth.ts is
+ * never a source: it is the motion model the shipped model is judged on (docs/gesture.md). Session 9
+ * trained on the fifth as well, judged on the sixth: not better; session 11 trained on all seven,
+ * judged on the eighth: better, shipped.
  */
-const DEFAULT_SOURCES = 'train,heldout,third,fourth';
+const DEFAULT_SOURCES = 'train,heldout,third,fourth,fifth,sixth,seventh';
 /** Seeds of the members \`npm run train -- gesture\` trains (one seed: a single model). */
 const DEFAULT_MEMBER_SEEDS = '1234';
 
@@ -85,7 +93,7 @@ function parseSources(text: string): ExtraSource[] {
   const extra: ExtraSource[] = [];
   for (const n of names) {
     if (n === 'train') continue;
-    if (n === 'fifth' || n === 'sixth' || n === 'seventh' || n === 'eighth') throw new Error(`train gesture: synth-${n}.ts is evaluation-only (a motion model no training source shares); it cannot be in --sources`);
+    if (n === 'eighth') throw new Error(`train gesture: synth-${n}.ts is evaluation-only (a motion model no training source shares); it cannot be in --sources`);
     if (!(n in EXTRA_SOURCES)) throw new Error(`train gesture: unknown source "${n}" in --sources (known: train, ${Object.keys(EXTRA_SOURCES).join(', ')})`);
     if (!extra.includes(n as ExtraSource)) extra.push(n as ExtraSource);
   }
@@ -288,10 +296,18 @@ async function predictAll(model: tf.LayersModel, x: Float32Array, n: number): Pr
   return out;
 }
 
-/** Per-clip streaming probabilities (the recognizer's schedule), for decision tuning. */
+/**
+ * Per-clip streaming probabilities (the recognizer's schedule, and as the eval does, one more
+ * inference at the clip's last frame when it was not one: `recognizer.flush`), for decision tuning.
+ */
 export async function streamProbs(model: tf.LayersModel, clips: MotionClip[]): Promise<{ times: number[]; probs: Float32Array }[]> {
   const scratch = createGestureFeatureScratch();
-  const sched = clips.map((c) => inferenceSchedule(c.frames.map((f) => f.t), INFERENCE_HZ));
+  const sched = clips.map((c) => {
+    const s = inferenceSchedule(c.frames.map((f) => f.t), INFERENCE_HZ);
+    const end = c.frames[c.frames.length - 1].t;
+    if (s.length && s[s.length - 1] < end) s.push(end);
+    return s;
+  });
   const n = sched.reduce((a, s) => a + s.length, 0);
   const x = new Float32Array(n * GESTURE_FEATURE_SIZE);
   let k = 0;
@@ -320,20 +336,26 @@ export interface Score {
   confusion: number[][];
 }
 
+/**
+ * The first label `d` fires on a clip's stream (from a reset), `none`'s index when none: the
+ * clip's end is the stream's end, as in the eval (`recognizer.flush`, `GestureDecider.settle`).
+ */
+function firstFire(d: GestureDecider, st: { times: number[]; probs: Float32Array }): number {
+  d.reset();
+  for (let j = 0; j < st.times.length; j++) {
+    const f = d.push(st.times[j], st.probs.subarray(j * L, (j + 1) * L));
+    if (f >= 0) return f;
+  }
+  if (!st.times.length) return NONE;
+  const f = d.settle(st.times[st.times.length - 1]);
+  return f >= 0 ? f : NONE;
+}
+
 export function decide(streams: { times: number[]; probs: Float32Array }[], truth: number[], s: GestureDecisionSettings): Score {
   const confusion = GESTURE_LABELS.map(() => GESTURE_LABELS.map(() => 0));
   const d = createGestureDecider(s);
   streams.forEach((st, i) => {
-    d.reset();
-    let pred = NONE;
-    for (let j = 0; j < st.times.length; j++) {
-      const f = d.push(st.times[j], st.probs.subarray(j * L, (j + 1) * L));
-      if (f >= 0) {
-        pred = f;
-        break;
-      }
-    }
-    confusion[truth[i]][pred]++;
+    confusion[truth[i]][firstFire(d, st)]++;
   });
   const n = truth.length;
   const correct = confusion.reduce((a, r, i) => a + r[i], 0);
@@ -489,13 +511,7 @@ export async function trainMember(args: string[]): Promise<void> {
   synthVal.forEach((c, i) => {
     if (c.label !== 'none') return;
     noneCounts.set(c.style, (noneCounts.get(c.style) ?? 0) + 1);
-    d.reset();
-    for (let j = 0; j < streams[i].times.length; j++) {
-      if (d.push(streams[i].times[j], streams[i].probs.subarray(j * L, (j + 1) * L)) >= 0) {
-        noneMisfires.set(c.style, (noneMisfires.get(c.style) ?? 0) + 1);
-        break;
-      }
-    }
+    if (firstFire(d, streams[i]) !== NONE) noneMisfires.set(c.style, (noneMisfires.get(c.style) ?? 0) + 1);
   });
 
   const bytes = await writeGestureModel(model, decision, outDir);
@@ -532,10 +548,10 @@ ${
           ...Object.keys(EXTRA_SOURCES)
             .filter((k) => !sources.includes(k as ExtraSource))
             .map((k) => `\`scripts/gesture/${EXTRA_SOURCES[k as ExtraSource].file}\``),
-          '`scripts/gesture/synth-fifth.ts`, `synth-sixth.ts` and `synth-seventh.ts` (evaluation-only: never sources)',
+          '`scripts/gesture/synth-eighth.ts` (evaluation-only: never a source)',
         ].join(', ')
       }.`
-    : '- Nothing from the evaluation generators (`scripts/gesture/synth-heldout.ts`, `synth-third.ts`, `synth-fourth.ts`, `synth-fifth.ts`, `synth-sixth.ts`, `synth-seventh.ts`) is used for training or tuning.'
+    : '- Nothing from the other generators (`scripts/gesture/synth-heldout.ts`, `synth-third.ts`, `synth-fourth.ts`, `synth-fifth.ts`, `synth-sixth.ts`, `synth-seventh.ts`, `synth-eighth.ts`) is used for training or tuning.'
 }
 
 ## Features
@@ -577,9 +593,9 @@ ${formatConfusion(score.confusion)}
 \`none\` styles that fired: ${[...noneCounts.keys()].sort().map((k) => `${k} ${noneMisfires.get(k) ?? 0}/${noneCounts.get(k)}`).join(', ')}
 
 ## Held-out evaluation
-Scored with \`npm run eval -- gesture DIR\` on clips from six structurally different generators
-(\`scripts/gesture/synth-heldout.ts\`, \`synth-third.ts\`, \`synth-fourth.ts\`, \`synth-fifth.ts\`, \`synth-sixth.ts\`, \`synth-seventh.ts\`; their evaluation sets use seeds no training or validation clip uses)${
-    sources.length ? `; ${sources.map((s2) => EXTRA_SOURCES[s2].file).join(' and ')} ${sources.length > 1 ? 'are training sources here, so only the others are unseen motion models' : 'is a training source here, so only the others are unseen motion models'}` : ''
+Scored with \`npm run eval -- gesture DIR\` on clips from seven structurally different generators
+(\`scripts/gesture/synth-heldout.ts\`, \`synth-third.ts\`, \`synth-fourth.ts\`, \`synth-fifth.ts\`, \`synth-sixth.ts\`, \`synth-seventh.ts\`, \`synth-eighth.ts\`; their evaluation sets use seeds no training or validation clip uses)${
+    sources.length ? `; ${sources.map((s2) => EXTRA_SOURCES[s2].file).join(', ')} ${sources.length > 1 ? 'are training sources here, so only the others are unseen motion models' : 'is a training source here, so only the others are unseen motion models'}` : ''
   }; see docs/gesture.md for the figures and the commands.
 `;
   writeFileSync(join(outDir, 'model-card.md'), card);

@@ -75,6 +75,10 @@ export interface GestureRecognizer {
 }
 
 const POINT = GESTURE_LABELS.indexOf('point');
+/** How long a hand that dropped out keeps its last pose for naming the pointing hand, s. */
+const POINT_HAND_HOLD_S = 0.25;
+/** Frames read back for that (0.25 s at up to 120 Hz, with room). */
+const RECENT_FRAMES = 40;
 
 /** Create a recognizer over `motion` (the motion sensor's buffer) with a loaded model. */
 export function createGestureRecognizer(model: GestureModel, motion: MotionBuffer, options: GestureRecognizerOptions = {}): GestureRecognizer {
@@ -88,7 +92,8 @@ export function createGestureRecognizer(model: GestureModel, motion: MotionBuffe
   const scratch = createGestureBufferScratch(motion);
   const features = new Float32Array(GESTURE_FEATURE_SIZE);
   const probs = new Float32Array(GESTURE_LABELS.length);
-  const latest = new Float32Array(MOTION_STRIDE);
+  const recent = new Float32Array(RECENT_FRAMES * MOTION_STRIDE);
+  const recentTimes = new Float64Array(RECENT_FRAMES);
   const lastRay: PointRay = { origin: [0, 0, 0], direction: [0, 0, -1] };
   let hasRay = false;
   let lastHand: 'left' | 'right' = 'right';
@@ -105,27 +110,43 @@ export function createGestureRecognizer(model: GestureModel, motion: MotionBuffe
   /**
    * The hand that points: the tracked one held highest and furthest out from the head (height
    * above the head plus half the horizontal reach). Distance alone picks a hand hanging at the
-   * side as often as the raised arm: both are about 0.7 m from the head. Writes `lastRay`.
+   * side as often as the raised arm: both are about 0.7 m from the head. A hand that dropped out
+   * for the last few frames counts with its last pose within POINT_HAND_HOLD_S (the features
+   * bridge such gaps too), so a tracking blink at recognition does not hand the point to the
+   * other, idle hand. Writes `lastRay`.
    */
   function capturePointRay(): boolean {
-    if (motion.buffer.readLatest(1, latest) < 1 || latest[0] < 0.5) return false;
+    const n = motion.buffer.readLatest(RECENT_FRAMES, recent, recentTimes);
+    if (n < 1) return false;
+    const newest = (n - 1) * MOTION_STRIDE;
+    if (recent[newest] < 0.5) return false;
+    const tNow = recentTimes[n - 1];
     let best = -1;
+    let bestAt = -1;
     let bestD = -Infinity;
     for (let h = 1; h <= 2; h++) {
-      const o = h * MOTION_PART_STRIDE;
-      if (latest[o] < 0.5) continue;
-      const d = latest[o + 2] - latest[2] + 0.5 * Math.hypot(latest[o + 1] - latest[1], latest[o + 3] - latest[3]);
+      // This hand's newest tracked pose, if recent enough.
+      let at = -1;
+      for (let i = n - 1; i >= 0 && tNow - recentTimes[i] <= POINT_HAND_HOLD_S; i--) {
+        if (recent[i * MOTION_STRIDE + h * MOTION_PART_STRIDE] >= 0.5) {
+          at = i * MOTION_STRIDE + h * MOTION_PART_STRIDE;
+          break;
+        }
+      }
+      if (at < 0) continue;
+      const d = recent[at + 2] - recent[newest + 2] + 0.5 * Math.hypot(recent[at + 1] - recent[newest + 1], recent[at + 3] - recent[newest + 3]);
       if (d > bestD) {
         bestD = d;
         best = h;
+        bestAt = at;
       }
     }
     if (best < 0) return false;
-    const o = best * MOTION_PART_STRIDE;
-    const [qx, qy, qz, qw] = [latest[o + 4], latest[o + 5], latest[o + 6], latest[o + 7]];
-    lastRay.origin[0] = latest[o + 1];
-    lastRay.origin[1] = latest[o + 2];
-    lastRay.origin[2] = latest[o + 3];
+    const o = bestAt;
+    const [qx, qy, qz, qw] = [recent[o + 4], recent[o + 5], recent[o + 6], recent[o + 7]];
+    lastRay.origin[0] = recent[o + 1];
+    lastRay.origin[1] = recent[o + 2];
+    lastRay.origin[2] = recent[o + 3];
     // The target ray looks down the pose's -z axis.
     lastRay.direction[0] = -2 * (qx * qz + qw * qy);
     lastRay.direction[1] = -2 * (qy * qz - qw * qx);
