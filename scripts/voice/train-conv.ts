@@ -22,6 +22,8 @@ export interface ConvTrainOptions {
   epochs: number;
   lifter: number;
   shift: number;
+  /** Tempo and vocal-tract warp of the windows in training (`--warp-aug`). */
+  warpAug: boolean;
   outDir: string;
   valDir: string;
   /** The flags that reproduce this run, for the model card. */
@@ -47,7 +49,7 @@ export async function trainConvVoice(o: ConvTrainOptions, settings: VoiceSetting
   const py = torchPython('train voice --conv');
   const work = join(o.outDir, 'torch');
   const script = join('scripts', 'voice', 'train_conv.py');
-  await runPython(py, [script, '--windows', data.cacheFiles.bin, '--meta', data.cacheFiles.meta, '--out', work, '--seed', String(o.seed), '--epochs', String(o.epochs), '--lifter', String(o.lifter), '--shift', String(o.shift)], 'train voice --conv');
+  await runPython(py, [script, '--windows', data.cacheFiles.bin, '--meta', data.cacheFiles.meta, '--out', work, '--seed', String(o.seed), '--epochs', String(o.epochs), '--lifter', String(o.lifter), '--shift', String(o.shift), ...(o.warpAug ? ['--warp', '1'] : [])], 'train voice --conv');
   const log = JSON.parse(readFileSync(join(work, 'conv-train.json'), 'utf8')) as ConvTrainLog;
   settings.commandThreshold = log.chosen.th;
   const { params, maxDiff } = await exportConvVoiceModel(work, o.outDir, settings);
@@ -69,7 +71,7 @@ ${VOICE_LABELS.map((l) => `\`${l}\``).join(', ')}. The streaming recognizer
 The same windows as the dense trainer's for this seed and these counts (build-data.ts; espeak-ng and MBROLA
 speech only, augmented, captured through the app's streaming path; flite and festival never used):
 ${log.trainWindows} training windows, ${log.valWindows} validation windows (held-out espeak-ng voices ${ESPEAK_VALIDATION_VOICES.join(', ')} and 1 in 5 variants).
-Utterances: ${st.utterances} (${st.mbrola} MBROLA). In training also SpecAugment-style time/frequency masks and +-${o.shift} frame shifts.
+Utterances: ${st.utterances} (${st.mbrola} MBROLA). In training also ${o.warpAug ? 'tempo stretch (0.8-1.25) and vocal-tract warp of the mel axis (0.9-1.1) on 70 % of the windows, ' : ''}SpecAugment-style time/frequency masks and +-${o.shift} frame shifts.
 
 ## Features and window
 As the dense model's (model.json \`userDefinedMetadata.voice\`): ${LOG_MEL.nMels} log-mels, ${settings.windowFrames} frames pooled by ${settings.pool}, per-window normalisation; gate ${JSON.stringify(settings.gate)}.

@@ -133,8 +133,8 @@ function parseArgs(args: string[]): TrainOptions {
   if (o.minFloorDb !== undefined && !(o.minFloorDb >= -80 && o.minFloorDb <= 20)) throw new Error(`train voice: --min-floor must be a number of dB from -80 to 20, got ${o.minFloorDb}`);
   if (!(o.phones >= 0 && o.phones <= 10)) throw new Error(`train voice: --phones must be a loss weight from 0 (off) to 10, got ${o.phones}`);
   if (!(o.commandRepeat >= 1 && o.commandRepeat <= 4)) throw new Error(`train voice: --command-repeat must be a number from 1 to 4, got ${o.commandRepeat}`);
-  if (o.conv && (o.warpAug || o.melBands || o.phones || o.commandRepeat !== 1))
-    throw new Error('train voice: --conv takes --lifter, --shift, --seed, --epochs, --vocode, --min-floor and the data options; --warp-aug, --mel-bands, --phones and --command-repeat belong to the dense net');
+  if (o.conv && (o.melBands || o.phones || o.commandRepeat !== 1))
+    throw new Error('train voice: --conv takes --lifter, --shift, --warp-aug, --seed, --epochs, --vocode, --min-floor and the data options; --mel-bands, --phones and --command-repeat belong to the dense net');
   return o;
 }
 
@@ -381,8 +381,8 @@ export async function trainSingle(args: string[]): Promise<void> {
   const data = await buildVoiceData({ dataDir: o.dataDir, seed: o.seed, settings, counts: o.counts, phones: o.phones > 0 });
   const dataSec = (Date.now() - t0) / 1000;
   if (o.conv) {
-    const command = `npm run train -- voice --single --conv${o.seed !== 7 ? ` --seed ${o.seed}` : ''}${o.epochs !== 28 ? ` --epochs ${o.epochs}` : ''}${o.lifter ? ` --lifter ${o.lifter}` : ''}${o.shift !== 3 ? ` --shift ${o.shift}` : ''}${o.minFloorDb !== undefined ? ` --min-floor ${o.minFloorDb}` : ''}${countsFlags(o.counts)}`;
-    return trainConvVoice({ seed: o.seed, epochs: o.epochs, lifter: o.lifter, shift: o.shift, outDir: o.outDir, valDir: o.valDir, command }, settings, data, dataSec, t0);
+    const command = `npm run train -- voice --single --conv${o.seed !== 7 ? ` --seed ${o.seed}` : ''}${o.epochs !== 28 ? ` --epochs ${o.epochs}` : ''}${o.lifter ? ` --lifter ${o.lifter}` : ''}${o.shift !== 3 ? ` --shift ${o.shift}` : ''}${o.warpAug ? ' --warp-aug' : ''}${o.minFloorDb !== undefined ? ` --min-floor ${o.minFloorDb}` : ''}${countsFlags(o.counts)}`;
+    return trainConvVoice({ seed: o.seed, epochs: o.epochs, lifter: o.lifter, shift: o.shift, warpAug: o.warpAug, outDir: o.outDir, valDir: o.valDir, command }, settings, data, dataSec, t0);
   }
   const rng = createRng(o.seed * 7919 + 1);
   const trainIdx: number[] = [];

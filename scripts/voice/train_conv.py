@@ -125,6 +125,28 @@ def augment(xb, gen, max_shift):
     return xb * keep
 
 
+def warp(xb, gen, p=0.7, onset=7):
+    """train.ts's warpWindow (`--warp-aug`), batched: with p 0.7 a tempo stretch of 0.8-1.25 about
+    the onset frame (pitch kept) and a vocal-tract-length warp of the mel axis by 0.9-1.1, by
+    linear interpolation of the normalised window."""
+    B, T, M = xb.shape
+    do = torch.rand(B, generator=gen) < p
+    ts = torch.where(do, torch.empty(B).uniform_(0.8, 1.25, generator=gen), torch.ones(B))
+    ms = torch.where(do, torch.empty(B).uniform_(0.9, 1.1, generator=gen), torch.ones(B))
+    st = (onset + (torch.arange(T).unsqueeze(0) - onset) * ts.unsqueeze(1)).clamp(0, T - 1)
+    t0 = st.floor().long()
+    t1 = (t0 + 1).clamp(max=T - 1)
+    a = (st - t0).unsqueeze(2)
+    g = lambda idx: torch.gather(xb, 1, idx.unsqueeze(2).expand(B, T, M))
+    xt = g(t0) * (1 - a) + g(t1) * a
+    sm = (torch.arange(M).unsqueeze(0) * ms.unsqueeze(1)).clamp(0, M - 1)
+    m0 = sm.floor().long()
+    m1 = (m0 + 1).clamp(max=M - 1)
+    b = (sm - m0).unsqueeze(1)
+    h = lambda idx: torch.gather(xt, 2, idx.unsqueeze(1).expand(B, T, M))
+    return h(m0) * (1 - b) + h(m1) * b
+
+
 def predict(model, x):
     return torch_export.predict(model, x, 512)
 
@@ -157,6 +179,7 @@ def main():
     ap.add_argument('--lr', type=float, default=2e-3)
     ap.add_argument('--shift', type=int, default=3)
     ap.add_argument('--lifter', type=int, default=0)
+    ap.add_argument('--warp', type=int, default=0, help='1: tempo and vocal-tract warp of the windows in training (--warp-aug)')
     ap.add_argument('--channels', default='24,48,64,96')
     ap.add_argument('--threads', type=int, default=int(os.environ.get('VOICE_TORCH_THREADS', max(1, min(2, os.cpu_count() or 1)))))
     ap.add_argument('--export-random', type=int, default=0, metavar='K',
@@ -203,7 +226,10 @@ def main():
         loss_sum, batches = 0.0, 0
         for s in range(0, len(perm) - a.batch + 1, a.batch):
             j = perm[s:s + a.batch]
-            xb = augment(x[j], gen, a.shift)
+            xb = x[j]
+            if a.warp:
+                xb = warp(xb, gen)
+            xb = augment(xb, gen, a.shift)
             target = torch.full((a.batch, N), smooth / N)
             target[torch.arange(a.batch), ytr[j]] += 1 - smooth
             logits = model(xb)
@@ -244,7 +270,7 @@ def main():
     rows, chosen = best_threshold(p, y[va])
     check = va[:: max(1, len(va) // 32)][:32]
     write_export(model, a.out, x[check])
-    json.dump({'seed': a.seed, 'epochs': a.epochs, 'batch': a.batch, 'lr': a.lr, 'shift': a.shift, 'lifter': a.lifter, 'channels': channels, 'params': params,
+    json.dump({'seed': a.seed, 'epochs': a.epochs, 'batch': a.batch, 'lr': a.lr, 'shift': a.shift, 'lifter': a.lifter, 'warp': a.warp, 'channels': channels, 'params': params,
                'trainWindows': int(len(tr)), 'valWindows': int(len(va)), 'log': log, 'best': best, 'averaged': {'from': avg_from + 1, **ca, 'used': used_avg},
                'rows': rows, 'chosen': chosen, 'trainSec': time.time() - t0, 'torch': torch.__version__},
               open(os.path.join(a.out, 'conv-train.json'), 'w'), indent=1)
