@@ -22,6 +22,7 @@
  *
  * Usage: node --import tsx scripts/gesture/synth-eighth.ts --out DIR --per-label N --seed S
  */
+import { fileURLToPath } from 'node:url';
 import { GESTURE_LABELS, type GestureLabel, type MotionFrame, type Pose, type Quat, type Vec3 } from '../../src/core/types';
 import {
   add, createRng, cross, dot, len, lerp3, norm, parseArgs, qaxis, qeuler,
@@ -925,4 +926,5 @@ function main(): void {
   console.log(`wrote ${clips.length} clips (${perLabel} per label, seed ${seed}) to ${out}`);
 }
 
-main();
+// Run only as a command, so tools can import generateEighth.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
