@@ -52,6 +52,18 @@ describe('fusion', () => {
     expect(fused()[0].target).toEqual({ type: 'npc', id: 'ada' });
   });
 
+  it('addresses the NPC looked at longest over the window, not one the gaze crossed last (a nod swings the head)', () => {
+    const { fusion, world, fused } = setup();
+    look(world, [3, 1.5, -3]); // at Ada for 0.8 s
+    let t = 0;
+    for (; t < 0.8; t += 1 / 60) fusion.update(t, world);
+    look(world, [0, 1.5, -1.5]); // the nod's swing crosses Bob for 0.1 s, just before the percept
+    for (; t < 0.9; t += 1 / 60) fusion.update(t, world);
+    fusion.ingest(gesture('nod', 0.9, 0.9));
+    fusion.update(0.9, world);
+    expect(fused()[0].target).toEqual({ type: 'npc', id: 'ada' });
+  });
+
   it('addresses the NPC the user points at (a recognised point gesture), over the one looked at', () => {
     const { fusion, world, fused } = setup();
     look(world, [0, 1.5, -1.5]); // at Bob

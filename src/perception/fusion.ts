@@ -182,15 +182,47 @@ export function createFusion(options: FusionOptions = {}): Fusion {
     return best;
   }
 
-  /** The most recent NPC looked at within [t - window, t], or -1. */
+  /**
+   * The NPC looked at longest within [t - window, t] (gaze samples weighted by the time each one
+   * stands for; ties to the most recent), or -1. The longest, not the last: a nod or a shake swings
+   * the gaze cone off the addressee and across whoever walks behind, and the percept comes at the
+   * end of the gesture. Allocation-free: each NPC's time is summed on its first (most recent) sample.
+   */
   function lookedAt(t: number): number {
+    let best = -1;
+    let bestTime = 0;
     for (let k = 1; k <= HISTORY; k++) {
       const s = (gazeHead - k + HISTORY) % HISTORY;
       const st = gazeT[s];
       if (st < t - windowS) break;
-      if (st <= t + 0.05 && gazeIdx[s] >= 0) return gazeIdx[s];
+      const idx = gazeIdx[s];
+      if (st > t + 0.05 || idx < 0) continue;
+      // Counted already (a more recent sample of the same NPC)?
+      let seen = false;
+      for (let j = 1; j < k; j++) {
+        const r = (gazeHead - j + HISTORY) % HISTORY;
+        if (gazeIdx[r] === idx && gazeT[r] <= t + 0.05) {
+          seen = true;
+          break;
+        }
+      }
+      if (seen) continue;
+      let time = 0;
+      for (let j = k; j <= HISTORY; j++) {
+        const r = (gazeHead - j + HISTORY) % HISTORY;
+        const rt = gazeT[r];
+        if (rt < t - windowS) break;
+        if (gazeIdx[r] !== idx) continue;
+        // A sample stands for the time until the next one (the newest: a frame's worth).
+        const next = j > 1 ? gazeT[(gazeHead - j + 1 + HISTORY) % HISTORY] : rt + 1 / 60;
+        time += Math.min(0.25, Math.max(0, Math.min(next, t + 0.05) - rt));
+      }
+      if (time > bestTime + 1e-9) {
+        best = idx;
+        bestTime = time;
+      }
     }
-    return -1;
+    return best;
   }
 
   /** Distance along the pointer ray to where it passes NPC `p` (its body cylinder), or -1 on a miss. */
