@@ -43,6 +43,11 @@ test.describe('VR through the iwer emulator', () => {
       return !!r && Math.abs(r.position[0] - 0.3) < 0.01 && Math.abs(r.position[1] - 1.1) < 0.01 && Math.abs(r.position[2] + 0.4) < 0.01;
     });
 
+    // Let the teleport pointer see the floor for a few XR frames first: its intersection is
+    // computed per frame, and on a slow software-rendered frame a press right after the pose
+    // change could land before the pointer had a target (the select counted, no teleport).
+    const fPose = (await getState(page)).xr.frames;
+    await page.waitForFunction((f) => window.metaverse!.getState().xr.frames > f + 5, fPose);
     // Trigger press then release: one select on the right hand. The controller's bent teleport
     // ray lands on the floor ahead, so the select also teleports the visitor forward.
     const f0 = (await getState(page)).xr.frames;
