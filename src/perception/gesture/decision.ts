@@ -60,6 +60,29 @@ export function createGestureDecider(settings: GestureDecisionSettings): Gesture
   // Label waiting to be released (its probability must drop first), or -1.
   let latched = -1;
   const instant = settings.instantThreshold ?? Infinity;
+
+  /** The most probable gesture (not `none`) in `p`, the first on ties. */
+  function topGesture(p: ArrayLike<number>): number {
+    let best = -1;
+    for (let k = 0; k < L; k++) if (k !== NONE && (best < 0 || p[k] > p[best])) best = k;
+    return best;
+  }
+
+  /** Whether the smoothed probability of gesture `k` clears its threshold and beats `none`. */
+  function clears(k: number): boolean {
+    return smoothed[k] >= settings.thresholds[k] && smoothed[NONE] < smoothed[k];
+  }
+
+  /** Fire `k` at `t` unless the refractory period or its release holds it back; returns `k` or -1. */
+  function fire(k: number, t: number): number {
+    if (t < refractoryUntil || k === latched) return -1;
+    refractoryUntil = t + settings.refractoryS;
+    latched = k;
+    count = 0;
+    candidate = -1;
+    return k;
+  }
+
   return {
     smoothed,
     push(t, probs) {
@@ -69,29 +92,14 @@ export function createGestureDecider(settings: GestureDecisionSettings): Gesture
       smoothed.fill(0);
       for (let i = 0; i < filled; i++) for (let k = 0; k < L; k++) smoothed[k] += history[i * L + k] / filled;
       if (latched >= 0 && smoothed[latched] < settings.releaseThreshold) latched = -1;
-      let best = -1;
-      let bestP = -1;
-      for (let k = 0; k < L; k++) {
-        if (k === NONE) continue;
-        if (smoothed[k] > bestP) {
-          bestP = smoothed[k];
-          best = k;
-        }
-      }
       if (instant <= 1) {
         // A very sure single window: gestures caught late in a stream (a point held only as the
         // window ends) have no time left for the sustained test.
-        let top = -1;
-        for (let k = 0; k < L; k++) if (k !== NONE && (top < 0 || probs[k] > probs[top])) top = k;
-        if (top >= 0 && probs[top] >= instant && t >= refractoryUntil && top !== latched) {
-          refractoryUntil = t + settings.refractoryS;
-          latched = top;
-          count = 0;
-          candidate = -1;
-          return top;
-        }
+        const top = topGesture(probs);
+        if (probs[top] >= instant && fire(top, t) >= 0) return top;
       }
-      if (best < 0 || bestP < settings.thresholds[best] || smoothed[NONE] >= bestP) {
+      const best = topGesture(smoothed);
+      if (!clears(best)) {
         candidate = -1;
         count = 0;
         return -1;
@@ -101,24 +109,13 @@ export function createGestureDecider(settings: GestureDecisionSettings): Gesture
         count = 0;
       }
       count++;
-      if (count < settings.consecutive || t < refractoryUntil || best === latched) return -1;
-      refractoryUntil = t + settings.refractoryS;
-      latched = best;
-      count = 0;
-      candidate = -1;
-      return best;
+      if (count < settings.consecutive) return -1;
+      return fire(best, t);
     },
     settle(t) {
       if (!filled) return -1;
-      let best = -1;
-      for (let k = 0; k < L; k++) if (k !== NONE && (best < 0 || smoothed[k] > smoothed[best])) best = k;
-      if (best < 0 || smoothed[best] < settings.thresholds[best] || smoothed[NONE] >= smoothed[best]) return -1;
-      if (t < refractoryUntil || best === latched) return -1;
-      refractoryUntil = t + settings.refractoryS;
-      latched = best;
-      count = 0;
-      candidate = -1;
-      return best;
+      const best = topGesture(smoothed);
+      return clears(best) ? fire(best, t) : -1;
     },
     reset() {
       filled = 0;
