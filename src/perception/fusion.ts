@@ -140,6 +140,10 @@ export function createFusion(options: FusionOptions = {}): Fusion {
   const gazeT = new Float64Array(HISTORY).fill(-Infinity);
   const gazeIdx = new Int32Array(HISTORY).fill(-1);
   let gazeHead = 0;
+  // lookedAt's scratch: gaze time per NPC index, which NPCs it listed, in which order.
+  let gazeSum = new Float64Array(16);
+  let gazeListed = new Uint8Array(16);
+  const gazeOrder = new Int32Array(HISTORY);
   // Recently emitted yes/no/nod/shake, to pair with their counterpart.
   const recentLabel: string[] = new Array(QUEUE).fill('');
   const recentT = new Float64Array(QUEUE).fill(-Infinity);
@@ -186,40 +190,45 @@ export function createFusion(options: FusionOptions = {}): Fusion {
    * The NPC looked at longest within [t - window, t] (gaze samples weighted by the time each one
    * stands for; ties to the most recent), or -1. The longest, not the last: a nod or a shake swings
    * the gaze cone off the addressee and across whoever walks behind, and the percept comes at the
-   * end of the gesture. Allocation-free: each NPC's time is summed on its first (most recent) sample.
+   * end of the gesture. One pass sums each NPC's time (newest sample first, so `order` lists the
+   * NPCs from the most recently looked at); a second picks the longest. Allocation-free unless an
+   * NPC index outgrows the sums (grown once per larger crowd).
    */
   function lookedAt(t: number): number {
-    let best = -1;
-    let bestTime = 0;
+    let seen = 0;
+    let newer = 0;
     for (let k = 1; k <= HISTORY; k++) {
       const s = (gazeHead - k + HISTORY) % HISTORY;
       const st = gazeT[s];
       if (st < t - windowS) break;
+      // A sample stands for the time until the next one (the newest: a frame's worth).
+      const until = k === 1 ? st + 1 / 60 : newer;
+      newer = st;
       const idx = gazeIdx[s];
       if (st > t + 0.05 || idx < 0) continue;
-      // Counted already (a more recent sample of the same NPC)?
-      let seen = false;
-      for (let j = 1; j < k; j++) {
-        const r = (gazeHead - j + HISTORY) % HISTORY;
-        if (gazeIdx[r] === idx && gazeT[r] <= t + 0.05) {
-          seen = true;
-          break;
-        }
+      if (idx >= gazeSum.length) {
+        const sums = new Float64Array(2 * idx + 2);
+        const listed = new Uint8Array(2 * idx + 2);
+        sums.set(gazeSum);
+        listed.set(gazeListed);
+        gazeSum = sums;
+        gazeListed = listed;
       }
-      if (seen) continue;
-      let time = 0;
-      for (let j = k; j <= HISTORY; j++) {
-        const r = (gazeHead - j + HISTORY) % HISTORY;
-        const rt = gazeT[r];
-        if (rt < t - windowS) break;
-        if (gazeIdx[r] !== idx) continue;
-        // A sample stands for the time until the next one (the newest: a frame's worth).
-        const next = j > 1 ? gazeT[(gazeHead - j + 1 + HISTORY) % HISTORY] : rt + 1 / 60;
-        time += Math.min(0.25, Math.max(0, Math.min(next, t + 0.05) - rt));
+      if (!gazeListed[idx]) {
+        gazeListed[idx] = 1;
+        gazeSum[idx] = 0;
+        gazeOrder[seen++] = idx;
       }
-      if (time > bestTime + 1e-9) {
+      gazeSum[idx] += Math.min(0.25, Math.max(0, Math.min(until, t + 0.05) - st));
+    }
+    let best = -1;
+    let bestTime = 0;
+    for (let i = 0; i < seen; i++) {
+      const idx = gazeOrder[i];
+      gazeListed[idx] = 0;
+      if (gazeSum[idx] > bestTime + 1e-9) {
         best = idx;
-        bestTime = time;
+        bestTime = gazeSum[idx];
       }
     }
     return best;
