@@ -75,10 +75,12 @@ export function formatReport(items: EvalItem[], labels: readonly string[], nonCo
     const r = support ? (tp / support).toFixed(3) : '-';
     lines.push(l.padEnd(w) + p.padStart(10) + r.padStart(10) + String(support).padStart(10));
   });
-  const s = summarize(items, nonCommands);
   lines.push('');
-  lines.push(
-    `accuracy=${s.accuracy.toFixed(4)} n=${s.n} false_triggers=${s.falseTriggers.toFixed(4)} ms_per_item=${s.msPerItem.toFixed(2)}`,
-  );
+  lines.push(summaryLine(summarize(items, nonCommands)));
   return lines.join('\n');
+}
+
+/** The contract's last line (PERCEPTION.md): `accuracy=… n=… false_triggers=… ms_per_item=…`. */
+export function summaryLine(s: EvalSummary): string {
+  return `accuracy=${s.accuracy.toFixed(4)} n=${s.n} false_triggers=${s.falseTriggers.toFixed(4)} ms_per_item=${s.msPerItem.toFixed(2)}`;
 }

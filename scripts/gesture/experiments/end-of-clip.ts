@@ -9,9 +9,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { GESTURE_LABELS, GESTURE_NON_COMMANDS } from '../../../src/core/types';
+import { GESTURE_NON_COMMANDS } from '../../../src/core/types';
 import type { GestureModel } from '../../../src/perception/gesture/model';
-import { formatReport, labelFromFileName, type EvalItem } from '../../lib/eval-report';
+import { labelFromFileName, summarize, summaryLine, type EvalItem } from '../../lib/eval-report';
 import { GESTURE_MODEL_DIR, loadGestureModelFromDir, parseClip } from '../node-io';
 import { streamClip } from '../stream-sim';
 
@@ -45,11 +45,8 @@ for (const dir of dirs) {
       const r = await streamClip(v.model, clip.frames, { flush: v.flush });
       items.push({ file: f, truth: labelFromFileName(f), predicted: r.label, ms: r.totalMs });
     }
-    const report = formatReport(items, GESTURE_LABELS, GESTURE_NON_COMMANDS);
-    const last = report.trim().split('\n').pop()!;
-    const acc = Number(/accuracy=([0-9.]+)/.exec(last)![1]);
-    const ft = Number(/false_triggers=([0-9.]+)/.exec(last)![1]);
-    console.log(`${dir} ${v.name.padEnd(20)} ${last} score=${(acc - 2 * ft).toFixed(4)}`);
+    const s = summarize(items, GESTURE_NON_COMMANDS);
+    console.log(`${dir} ${v.name.padEnd(20)} ${summaryLine(s)} score=${(s.accuracy - 2 * s.falseTriggers).toFixed(4)}`);
   }
 }
 base.dispose();
