@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkVoicePackages, MBROLA_VOICES, type PackageProbe } from '../scripts/voice/espeak';
+import { ACCENT_VALIDATION_VOICES, ACCENT_VOICES, checkVoicePackages, MBROLA_VOICES, mbrolaDatabase, type PackageProbe } from '../scripts/voice/espeak';
 
 // The voice trainer must stop before the data build, naming the missing Debian packages and the
 // exact apt command (MBROLA needs Debian's non-free component).
@@ -29,5 +29,16 @@ describe('voice trainer package check', () => {
 
   it('names espeak-ng when it is missing', () => {
     expect(() => checkVoicePackages({ ...all, runs: (cmd) => cmd !== 'espeak-ng' })).toThrow(/missing Debian packages espeak-ng\./);
+  });
+
+  it('checks the accent voices\' MBROLA databases only when --accents asks for them', () => {
+    const noDe4: PackageProbe = { ...all, exists: (p) => !p.includes('/de4/') };
+    expect(() => checkVoicePackages(noDe4)).not.toThrow();
+    expect(() => checkVoicePackages(noDe4, { accents: true })).toThrow(/missing Debian packages mbrola-de4\..*apt-get install .*mbrola-af1 .*mbrola-sw2/);
+    expect(mbrolaDatabase('mb-de4-en')).toBe('de4');
+    expect(mbrolaDatabase('mb-us1')).toBe('us1');
+    // The held-out accent voices are accent voices, and training keeps thirteen of the sixteen.
+    expect(ACCENT_VALIDATION_VOICES.every((v) => ACCENT_VOICES.includes(v))).toBe(true);
+    expect(ACCENT_VOICES.filter((v) => !ACCENT_VALIDATION_VOICES.includes(v))).toHaveLength(13);
   });
 });

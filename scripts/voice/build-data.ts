@@ -13,7 +13,7 @@ import { VOICE_LABELS, type VoiceLabel } from '../../src/core/types';
 import { computeLogMel, LOG_MEL } from '../../src/sensors/audio/log-mel';
 import { modelFrames, prepareVoiceWindow, type VoiceSettings } from '../../src/perception/voice/voice-settings';
 import { addEvents, codec, colour, makeNoise, normalizePeak, resampleFast, reverb, rms, warp, type NoiseKind } from './augment';
-import { checkVoicePackages, ESPEAK_VALIDATION_VOICES, ESPEAK_VOICES, espeakVariants, MBROLA_VOICES, synthEspeak, type EspeakParams } from './espeak';
+import { ACCENT_VALIDATION_VOICES, ACCENT_VOICES, checkVoicePackages, ESPEAK_VALIDATION_VOICES, ESPEAK_VOICES, espeakVariants, MBROLA_VOICES, synthEspeak, type EspeakParams } from './espeak';
 import { prepareEspeakHome, randomVariantText, variantName } from './espeak-variants';
 import { randomVocoderVoice, vocode } from './vocode';
 import { createRng, hashString, type Rng } from './prng';
@@ -49,6 +49,11 @@ export interface VoiceDataCounts {
    * none. Commands and `unknown` alike, so a resynthesised voice is no cue for either.
    */
   vocodeShare?: number;
+  /**
+   * Share of utterances spoken by espeak-ng's English voices on other languages' MBROLA databases
+   * (`ACCENT_VOICES`, `--accents F`); the rest are spoken as without it. 0 or absent for none.
+   */
+  accentShare?: number;
 }
 
 /**
@@ -123,16 +128,26 @@ const SR = LOG_MEL.sampleRate;
 const NOISES: NoiseKind[] = ['white', 'pink', 'brown', 'hum', 'fan', 'babble'];
 const COMMANDS = VOICE_LABELS.filter((l) => l !== 'unknown' && l !== 'silence') as Exclude<VoiceLabel, 'unknown' | 'silence'>[];
 
-function speakParams(rng: Rng, voices: string[], mbrola: string[], variants: string[], multiword: boolean, generatedShare: number): EspeakParams {
+function speakParams(
+  rng: Rng,
+  voices: string[],
+  mbrola: string[],
+  variants: string[],
+  multiword: boolean,
+  generatedShare: number,
+  accents: { voices: string[]; share: number },
+): EspeakParams {
   const slow = rng.chance(0.15);
   const generated = (): Pick<EspeakParams, 'variant' | 'variantText'> => {
     const variantText = randomVariantText(rng);
     return { variant: variantName(variantText), variantText };
   };
-  if (mbrola.length && rng.chance(MBROLA_SHARE)) {
+  // Drawn only when asked for, so that data without accents keeps its random draws (and cache).
+  const accent = accents.share > 0 && accents.voices.length > 0 && rng.chance(accents.share);
+  if (accent || (mbrola.length && rng.chance(MBROLA_SHARE))) {
     // MBROLA voices: their own pitch range is natural, so a narrower -p spread; a variant only
     // changes pitch and range for them, so it is used less often.
-    const voice = rng.pick(mbrola);
+    const voice = rng.pick(accent ? accents.voices : mbrola);
     const v = generatedShare > 0 && rng.chance(generatedShare * MBROLA_GENERATED_RATIO) ? generated() : { variant: rng.chance(0.7) ? '' : rng.pick(variants) };
     return {
       voice,
@@ -173,13 +188,24 @@ function planUtterances(seed: number, counts: VoiceDataCounts, speechDir: string
   const trainVoices = ESPEAK_VOICES.filter((v) => !ESPEAK_VALIDATION_VOICES.includes(v));
   const valMbrola = MBROLA_VOICES.filter((v) => ESPEAK_VALIDATION_VOICES.includes(v));
   const trainMbrola = MBROLA_VOICES.filter((v) => !ESPEAK_VALIDATION_VOICES.includes(v));
+  const accentShare = counts.accentShare ?? 0;
+  const valAccents = { voices: ACCENT_VOICES.filter((v) => ACCENT_VALIDATION_VOICES.includes(v)), share: accentShare };
+  const trainAccents = { voices: ACCENT_VOICES.filter((v) => !ACCENT_VALIDATION_VOICES.includes(v)), share: accentShare };
   // Training and held-out draw disjoint dictionary words (make-heldout takes the other half).
   const words = dictionaryWords().filter(isTrainingText);
   if (words.length < 1000) throw new Error('voice data: the wamerican word list is missing (apt-get install wamerican)');
   const plan: Utterance[] = [];
   const add = (label: VoiceLabel, text: string, val: boolean) => {
     // Generated speakers in training only: validation keeps its held-out stock voices and variants.
-    const params = speakParams(rng, val ? valVoices : trainVoices, val ? valMbrola : trainMbrola, val ? valVariants : trainVariants, text.includes(' '), val ? 0 : counts.generatedShare);
+    const params = speakParams(
+      rng,
+      val ? valVoices : trainVoices,
+      val ? valMbrola : trainMbrola,
+      val ? valVariants : trainVariants,
+      text.includes(' '),
+      val ? 0 : counts.generatedShare,
+      val ? valAccents : trainAccents,
+    );
     const key = `${params.voice}+${params.variant}|${params.speed}|${params.pitch}|${params.gap}|${text}`;
     plan.push({ label, text, params, val, file: join(speechDir, `${hashString(key).toString(16)}.wav`) });
   };
@@ -288,9 +314,10 @@ export async function buildVoiceData(opts: {
   const { settings, seed } = opts;
   const speechDir = join(opts.dataDir, 'espeak');
   // Without generated speakers the data is what it was before they existed: same key, same cache.
-  const { generatedShare, vocodeShare = 0, ...base } = counts;
+  const { generatedShare, vocodeShare = 0, accentShare = 0, ...base } = counts;
   let keyCounts: Record<string, unknown> = generatedShare ? { ...base, generatedShare, generatedVersion: 1 } : base;
   if (vocodeShare) keyCounts = { ...keyCounts, vocodeShare, vocodeVersion: 2 };
+  if (accentShare) keyCounts = { ...keyCounts, accentShare };
   const keyObj: Record<string, unknown> = { PIPELINE_VERSION, seed, counts: keyCounts, settings: { ...settings, commandThreshold: 0, refractorySec: 0 } };
   if (opts.phones) keyObj.phones = 1;
   const key = hashString(JSON.stringify(keyObj)).toString(16);
@@ -307,7 +334,7 @@ export async function buildVoiceData(opts: {
     if (meta.utt && meta.uttPhonemes) Object.assign(data, { utt: Int32Array.from(meta.utt), uttPhonemes: meta.uttPhonemes });
     return data;
   }
-  checkVoicePackages();
+  checkVoicePackages(undefined, { accents: (counts.accentShare ?? 0) > 0 });
   mkdirSync(opts.dataDir, { recursive: true });
   const plan = planUtterances(seed, counts, speechDir);
   await synthAll(plan, opts.dataDir, log);
@@ -325,6 +352,7 @@ export async function buildVoiceData(opts: {
   const stats: Record<string, number> = {
     utterances: plan.length,
     mbrola: plan.filter((u) => u.params.voice.startsWith('mb-')).length,
+    accented: plan.filter((u) => ACCENT_VOICES.includes(u.params.voice)).length,
     generated: plan.filter((u) => u.params.variantText).length,
     missed: 0,
     split: 0,

@@ -17,11 +17,27 @@ export const ESPEAK_VOICES = ['en-gb', 'en-us', 'en-gb-scotland', 'en-gb-x-gbcla
 export const MBROLA_VOICES = ['mb-us1', 'mb-us2', 'mb-us3', 'mb-en1'];
 /** Voices held out of training: validation and model selection use only these. */
 export const ESPEAK_VALIDATION_VOICES = ['en-gb-x-gbcwmd', 'en-029', 'mb-us2'];
+/**
+ * espeak-ng's English voices on other languages' MBROLA databases (`espeak-ng --voices=mb`, the
+ * `mb-XX-en` files: en-german-1..6, en-french-1/4, en-swedish(-f), en-dutch, en-afrikaans,
+ * en-greek, en-hungarian, en-polish, en-romanian): English phonemes mapped onto sixteen more
+ * recorded speakers' diphones, i.e. accented English from real voices. Used with `--accents`.
+ */
+export const ACCENT_VOICES = [
+  'mb-af1-en', 'mb-nl2-en', 'mb-fr1-en', 'mb-fr4-en', 'mb-de1-en', 'mb-de2-en', 'mb-de3-en', 'mb-de4-en',
+  'mb-de5-en', 'mb-de6-en', 'mb-gr2-en', 'mb-hu1-en', 'mb-pl1-en', 'mb-ro1-en', 'mb-sw1-en', 'mb-sw2-en',
+];
+/** Accent voices held out of training (the second espeak-ng pool, `make-heldout.ts --engine espeak-accent-val`). */
+export const ACCENT_VALIDATION_VOICES = ['mb-sw2-en', 'mb-de4-en', 'mb-hu1-en'];
+/** The MBROLA database a voice speaks with (`mb-us1` -> us1, `mb-de4-en` -> de4). */
+export const mbrolaDatabase = (voice: string): string => voice.split('-')[1];
 
 /** The Debian packages the voice trainer needs and the command that installs them. */
 export const VOICE_APT_HINT =
   'enable contrib/non-free for MBROLA (e.g. add "Components: main contrib non-free" to /etc/apt/sources.list.d/debian.sources, ' +
   'or a bookworm non-free sources entry), then: sudo apt-get update && sudo apt-get install espeak-ng mbrola mbrola-us1 mbrola-us2 mbrola-us3 mbrola-en1 wamerican';
+/** The extra Debian packages `--accents` needs. */
+export const ACCENT_APT_PACKAGES = [...new Set(ACCENT_VOICES.map((v) => `mbrola-${mbrolaDatabase(v)}`))];
 
 /** How `checkVoicePackages` looks at the system (replaceable in tests). */
 export interface PackageProbe {
@@ -47,16 +63,17 @@ const systemProbe: PackageProbe = {
  * Fail early, with the apt command to run, when espeak-ng, MBROLA, one of its English voices or
  * the word list is missing (espeak-ng would otherwise fail per utterance, deep in the data build).
  */
-export function checkVoicePackages(probe: PackageProbe = systemProbe): void {
+export function checkVoicePackages(probe: PackageProbe = systemProbe, opts: { accents?: boolean } = {}): void {
   const missing: string[] = [];
   if (!probe.runs('espeak-ng', ['--version'])) missing.push('espeak-ng');
   if (!probe.runs('mbrola', ['-h'])) missing.push('mbrola');
-  for (const v of MBROLA_VOICES) {
-    const db = v.slice(3);
+  for (const v of opts.accents ? [...MBROLA_VOICES, ...ACCENT_VOICES] : MBROLA_VOICES) {
+    const db = mbrolaDatabase(v);
     if (!probe.exists(`/usr/share/mbrola/${db}/${db}`) && !probe.exists(`/usr/share/mbrola/${db}/${db}.pkg`)) missing.push(`mbrola-${db}`);
   }
   if (!probe.exists('/usr/share/dict/american-english')) missing.push('wamerican');
-  if (missing.length) throw new Error(`voice data: missing Debian packages ${missing.join(', ')}. To install: ${VOICE_APT_HINT}`);
+  if (missing.length)
+    throw new Error(`voice data: missing Debian packages ${missing.join(', ')}. To install: ${VOICE_APT_HINT}${opts.accents ? ` ${ACCENT_APT_PACKAGES.join(' ')}` : ''}`);
 }
 
 /** espeak-ng voice variants (`espeak-ng --voices=variant`), e.g. `f3`, `klatt`, `Andy`. */

@@ -1,10 +1,12 @@
 /**
  * Writes a labelled folder of WAVs for `npm run eval -- voice DIR`:
- *   node --import tsx scripts/voice/make-heldout.ts --out DIR [--engine flite-festival|festival-extra|espeak-val] [--seed N | --seeds N,N,...]
+ *   node --import tsx scripts/voice/make-heldout.ts --out DIR [--engine flite-festival|festival-extra|espeak-val|espeak-accent-val] [--seed N | --seeds N,N,...]
  * `flite-festival` (default) speaks with synthesizers training never used (flite voices kal, kal16,
  * awb, rms, slt; festival kal_diphone): the held-out figure. `festival-extra` speaks with two festival
  * voices of other kinds (ked diphone, slt HTS), a second held-out set made in session 11. `espeak-val` speaks with the espeak
- * voices and variants held out for validation: the file-level validation figure. Unknown speech uses
+ * voices and variants held out for validation: the file-level validation figure. `espeak-accent-val`
+ * speaks with the accent voices `--accents` training never uses (ACCENT_VALIDATION_VOICES: espeak-ng
+ * English on other languages' MBROLA databases), a second espeak-ng pool. Unknown speech uses
  * texts training never used. Files are `label__engine-voice-n.wav`, 16 kHz 16-bit mono, with room
  * noise around the speech; `silence` files are noise and non-speech events only.
  */
@@ -14,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VOICE_LABELS, type VoiceLabel } from '../../src/core/types';
 import { addEvents, makeNoise, normalizePeak, resampleFast, reverb, rms, warp, type NoiseKind } from './augment';
-import { ESPEAK_VALIDATION_VOICES, espeakVariants } from './espeak';
+import { ACCENT_VALIDATION_VOICES, ESPEAK_VALIDATION_VOICES, espeakVariants } from './espeak';
 import { createRng, hashString, type Rng } from './prng';
 import { COMMAND_TEXTS, HELDOUT_NEAR_MISSES, HELDOUT_SENTENCES, dictionaryWords, isTrainingText } from './texts';
 import { readWav, writeWav16 } from './wav-io';
@@ -58,9 +60,11 @@ function engines(kind: string): { name: string; speak: Speak }[] {
       { name: 'festival-slthts', speak: festivalVoice('cmu_us_slt_arctic_hts') },
     ];
   }
-  if (kind === 'espeak-val') {
+  if (kind === 'espeak-val' || kind === 'espeak-accent-val') {
     const variants = espeakVariants().filter((v) => hashString(v) % 5 === 0);
-    return ESPEAK_VALIDATION_VOICES.map((voice) => ({
+    // espeak-accent-val: the accent voices (espeak-ng English on other languages' MBROLA
+    // databases) that `--accents` training never uses.
+    return (kind === 'espeak-val' ? ESPEAK_VALIDATION_VOICES : ACCENT_VALIDATION_VOICES).map((voice) => ({
       name: `espeak-${voice}`,
       speak: (text: string, rng: Rng, out: string) => {
         const v = rng.chance(0.2) ? voice : `${voice}+${rng.pick(variants)}`;
@@ -68,7 +72,7 @@ function engines(kind: string): { name: string; speak: Speak }[] {
       },
     }));
   }
-  throw new Error(`make-heldout: unknown --engine ${kind} (flite-festival, festival-extra or espeak-val)`);
+  throw new Error(`make-heldout: unknown --engine ${kind} (flite-festival, festival-extra, espeak-val or espeak-accent-val)`);
 }
 
 function roomClip(speech: Float32Array, rng: Rng, pool: Float32Array[]): Float32Array {
@@ -98,7 +102,7 @@ function main(args: string[]): void {
       // One folder with a set per seed, each file name ending in -s<seed> (the 615-file espeak pool).
       seeds = args[++i].split(',').map(Number);
       suffix = true;
-    } else throw new Error(`make-heldout: unknown option ${args[i]} (--out DIR, --engine flite-festival|festival-extra|espeak-val, --seed N, --seeds N,N,...)`);
+    } else throw new Error(`make-heldout: unknown option ${args[i]} (--out DIR, --engine flite-festival|festival-extra|espeak-val|espeak-accent-val, --seed N, --seeds N,N,...)`);
   }
   if (!out) throw new Error('make-heldout: --out DIR is required');
   if (!seeds.length || seeds.some((s) => !Number.isInteger(s))) throw new Error('make-heldout: seeds must be integers');

@@ -15,7 +15,7 @@ import { DEFAULT_VOICE_SETTINGS, type VoiceSettings } from '../../src/perception
 import { calibrateVoiceThreshold, CALIBRATION_MAX_FT, ensureEspeakValidation, ESPEAK_VAL_DIR, type CalibrationRow } from './calibrate';
 import { buildVoiceData, DEFAULT_COUNTS, GENERATED_COUNTS, type VoiceData, type VoiceDataCounts } from './build-data';
 import { diskSaveHandler } from './disk-io';
-import { ESPEAK_VALIDATION_VOICES, MBROLA_VOICES } from './espeak';
+import { ACCENT_VALIDATION_VOICES, ACCENT_VOICES, ESPEAK_VALIDATION_VOICES, MBROLA_VOICES } from './espeak';
 import { createRng, type Rng } from './prng';
 import { phonemeBag, phonemeInventory } from './phonemes';
 import { trainConvVoice } from './train-conv';
@@ -113,6 +113,7 @@ function parseArgs(args: string[]): TrainOptions {
     else if (a === '--mel-bands') o.melBands = true;
     else if (a === '--lifter') o.lifter = Number(v());
     else if (a === '--vocode') o.counts = { ...o.counts, vocodeShare: Number(v()) };
+    else if (a === '--accents') o.counts = { ...o.counts, accentShare: Number(v()) };
     else if (a === '--generated') o.counts = { ...GENERATED_COUNTS, vocodeShare: o.counts.vocodeShare };
     else if (a === '--generated-share') o.counts = { ...o.counts, generatedShare: Number(v()) };
     else if (a === '--val-dir') o.valDir = v();
@@ -122,11 +123,12 @@ function parseArgs(args: string[]): TrainOptions {
     else if (a === '--phones') o.phones = Number(v());
     else if (a === '--conv') o.conv = true;
     else if (a === '--quick')
-      o.counts = { commandTrain: 20, commandVal: 6, unknownTrain: 120, unknownVal: 30, silenceTrain: 40, silenceVal: 10, augmentTrain: 1, generatedShare: o.counts.generatedShare, vocodeShare: o.counts.vocodeShare };
-    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug, --command-repeat F, --mel-bands, --lifter K, --vocode F, --shift N, --min-floor DB, --phones W, --conv, --generated, --generated-share F)`);
+      o.counts = { commandTrain: 20, commandVal: 6, unknownTrain: 120, unknownVal: 30, silenceTrain: 40, silenceVal: 10, augmentTrain: 1, generatedShare: o.counts.generatedShare, vocodeShare: o.counts.vocodeShare, accentShare: o.counts.accentShare };
+    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug, --command-repeat F, --mel-bands, --lifter K, --vocode F, --accents F, --shift N, --min-floor DB, --phones W, --conv, --generated, --generated-share F)`);
   }
   if (!Number.isInteger(o.seed) || !(o.epochs >= 1)) throw new Error('train voice: --seed must be an integer and --epochs >= 1');
   if (!(o.counts.generatedShare >= 0 && o.counts.generatedShare <= 1)) throw new Error(`train voice: --generated-share must be a number from 0 to 1, got ${o.counts.generatedShare}`);
+  if (!((o.counts.accentShare ?? 0) >= 0 && (o.counts.accentShare ?? 0) <= 1)) throw new Error(`train voice: --accents must be a share from 0 to 1, got ${o.counts.accentShare}`);
   if (!((o.counts.vocodeShare ?? 0) >= 0 && (o.counts.vocodeShare ?? 0) <= 1)) throw new Error(`train voice: --vocode must be a number from 0 to 1, got ${o.counts.vocodeShare}`);
   if (!(Number.isInteger(o.lifter) && o.lifter >= 0 && o.lifter < 40)) throw new Error(`train voice: --lifter must be an integer from 0 (off) to 39, got ${o.lifter}`);
   if (!(Number.isInteger(o.shift) && o.shift >= 0 && o.shift <= 10)) throw new Error(`train voice: --shift must be an integer from 0 to 10 (frames of 20 ms), got ${o.shift}`);
@@ -525,8 +527,8 @@ export async function trainSingle(args: string[]): Promise<void> {
 
 /** The train flags that select `c` (for the model card's command line). */
 function countsFlags(counts: VoiceDataCounts): string {
-  const { vocodeShare, ...c } = counts;
-  return countsFlagsBase(c) + (vocodeShare ? ` --vocode ${vocodeShare}` : '');
+  const { vocodeShare, accentShare, ...c } = counts;
+  return countsFlagsBase(c) + (vocodeShare ? ` --vocode ${vocodeShare}` : '') + (accentShare ? ` --accents ${accentShare}` : '');
 }
 
 function countsFlagsBase(c: VoiceDataCounts): string {
@@ -573,7 +575,10 @@ model once per utterance.
 - Speech: espeak-ng only (${st.utterances} utterances): its English formant voices and their variants,
   random pitch (15-85), speed (85-230 wpm), word gaps; and (${st.mbrola} of them) its MBROLA diphone voices
   ${MBROLA_VOICES.filter((v) => !ESPEAK_VALIDATION_VOICES.includes(v)).join(', ')} (pitch 25-80, speed 90-220 wpm, word gaps, sometimes a variant);
-  commands in several punctuations (intonation).${st.generated ? `
+  commands in several punctuations (intonation).${st.accented ? `
+  ${st.accented} utterances are spoken by espeak-ng's English voices on other languages' MBROLA databases
+  (accented English from recorded speakers): ${ACCENT_VOICES.filter((v) => !ACCENT_VALIDATION_VOICES.includes(v)).join(', ')}
+  in training, ${ACCENT_VALIDATION_VOICES.join(', ')} for validation only.` : ''}${st.generated ? `
   ${st.generated} training utterances have a speaker of their own: a random espeak-ng variant file
   (scripts/voice/espeak-variants.ts: formant frequencies scaled by a vocal-tract-length factor
   0.84-1.28 with per-formant jitter, formant heights and widths, klatt modes 1-6 for a quarter,
