@@ -1,4 +1,9 @@
-// Diagnostic: per missed command file, the decisions the recognizer made and the model's top probabilities.
+/**
+ * Diagnostic: for each command file the model gets wrong, the recognizer's decisions and the
+ * model's three most probable labels (and the true label's probability) for every window it was
+ * asked about. Reads any labelled folder; decides nothing.
+ *   node --import tsx scripts/voice/experiments/diag-misses.ts DIR [MODEL_JSON]
+ */
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { VOICE_LABELS } from '../../../src/core/types';
@@ -17,7 +22,10 @@ await initBackend(['wasm', 'cpu']);
 const model = await loadVoiceModel({ modelUrl: diskModelHandler(resolve(modelPath)) });
 const probs: number[][] = [];
 const orig = model.estimate.bind(model);
-(model as any).estimate = async (w: Float32Array, out: Float32Array) => { await orig(w, out); probs.push(Array.from(out)); };
+model.estimate = async (w, out) => {
+  await orig(w, out);
+  probs.push(Array.from(out));
+};
 for (const f of readdirSync(dir).filter((x) => x.endsWith('.wav')).sort()) {
   const truth = labelFromFileName(f);
   if (truth === 'unknown' || truth === 'silence') continue;
