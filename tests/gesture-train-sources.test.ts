@@ -8,8 +8,9 @@ import { main } from '../scripts/gesture/train';
 const tiny = ['--per-label', '1', '--val-per-label', '1', '--source-per-label', '1', '--source-val-per-label', '1', '--out', 'data/never-written'];
 
 describe('gesture trainer --sources', () => {
-  it('refuses an unknown generator, and the evaluation-only eighth to tenth ones', async () => {
-    await expect(main(['--sources', 'train,eleventh', ...tiny])).rejects.toThrow(/unknown source "eleventh"/);
+  it('refuses an unknown generator, and the evaluation-only eighth to eleventh ones', async () => {
+    await expect(main(['--sources', 'train,twelfth', ...tiny])).rejects.toThrow(/unknown source "twelfth"/);
+    await expect(main(['--sources', 'train,eleventh', ...tiny])).rejects.toThrow(/synth-eleventh.ts is evaluation-only/);
     await expect(main(['--sources', 'train,tenth', ...tiny])).rejects.toThrow(/synth-tenth.ts is evaluation-only/);
     await expect(main(['--sources', 'train,ninth', ...tiny])).rejects.toThrow(/synth-ninth.ts is evaluation-only/);
     await expect(main(['--sources', 'train,eighth', ...tiny])).rejects.toThrow(/synth-eighth.ts is evaluation-only/);
