@@ -8,8 +8,9 @@ import { main } from '../scripts/gesture/train';
 const tiny = ['--per-label', '1', '--val-per-label', '1', '--source-per-label', '1', '--source-val-per-label', '1', '--out', 'data/never-written'];
 
 describe('gesture trainer --sources', () => {
-  it('refuses an unknown generator, and the evaluation-only eleventh one', async () => {
-    await expect(main(['--sources', 'train,twelfth', ...tiny])).rejects.toThrow(/unknown source "twelfth"/);
+  it('refuses an unknown generator, and the evaluation-only eleventh and twelfth ones', async () => {
+    await expect(main(['--sources', 'train,thirteenth', ...tiny])).rejects.toThrow(/unknown source "thirteenth"/);
+    await expect(main(['--sources', 'train,twelfth', ...tiny])).rejects.toThrow(/synth-twelfth.ts is evaluation-only/);
     await expect(main(['--sources', 'train,eleventh', ...tiny])).rejects.toThrow(/synth-eleventh.ts is evaluation-only/);
   });
 
