@@ -11,7 +11,7 @@ import { DEFAULT_VOICE_MODEL, evaluateVoiceDir } from '../scripts/voice/eval';
 // voices, 26 files. Floors sit a little under what the shipped model scores (see docs/voice.md),
 // so a worse model or a broken feature path fails here.
 const FIXTURES = 'tests/fixtures/voice';
-const ACCURACY_FLOOR = 0.84; // shipped conv ensemble: 23/26 = 0.8846 (dense ensemble before it 0.6923, older ones 0.7308, 0.6538, 0.4231); flite/festival commands still often fall to unknown
+const ACCURACY_FLOOR = 0.8; // shipped four-member ensemble: 22/26 = 0.8462 (the two-member conv ensemble before it 23/26 = 0.8846, the dense one 0.6923, older ones 0.7308, 0.6538, 0.4231); flite/festival commands still often fall to unknown
 const FALSE_TRIGGER_CEILING = 0.17; // shipped model: 0 of 6 unknown/silence files fire (one would be 0.17)
 
 describe('voice eval on the committed sample', () => {

@@ -16,6 +16,7 @@ import { EARLY_DECISION_SEC } from '../../src/perception/voice/voice-recognizer'
 import { DEFAULT_VOICE_SETTINGS, parseVoiceSettings, type VoiceSettings } from '../../src/perception/voice/voice-settings';
 import { memberIsCurrent, mergeMembers, trainMemberInto } from '../lib/merge-members';
 import { buildVoiceData, DEFAULT_COUNTS } from './build-data';
+import { checkVoicePackages } from './espeak';
 import { calibrateVoiceThreshold, CALIBRATION_MAX_FT, ensureEspeakValidation, ESPEAK_VAL_DIR } from './calibrate';
 import { diskModelHandler, diskSaveHandler } from './disk-io';
 import { torchPython } from '../lib/torch';
@@ -43,16 +44,25 @@ export async function mergeVoiceMembers(dirs: string[], outDir: string): Promise
 }
 
 /**
- * The shipped recipe (session 9): two convolutional members (PyTorch-trained, train-conv.ts) that
+ * The shipped recipe: two convolutional members (session 9, PyTorch-trained, train-conv.ts) that
  * see the same espeak-ng speech differently, one through a fixed cepstral smoothing of its input
  * (--lifter 13: no pitch harmonics, no fine spectral detail), one trained with half of its copies
- * resynthesised with new voice sources (--vocode 0.5). Chosen on the 615-file espeak-ng/MBROLA
- * validation pool over two seeds against the dense members of session 6 (docs/voice.md).
+ * resynthesised with new voice sources (--vocode 0.5); and since session 12 the same two trained
+ * on speech of which a quarter comes from espeak-ng's English voices on other languages' MBROLA
+ * databases (--accents 0.25: thirteen more recorded speakers). Chosen on the espeak-ng pools
+ * (docs/voice.md).
  */
 export const VOICE_MEMBERS: { name: string; args: string[] }[] = [
   { name: 'conv-lifter13', args: ['--conv', '--lifter', '13'] },
   { name: 'conv-vocode50', args: ['--conv', '--vocode', '0.5'] },
+  { name: 'conv-lifter13-accents25', args: ['--conv', '--lifter', '13', '--accents', '0.25'] },
+  { name: 'conv-vocode50-accents25', args: ['--conv', '--vocode', '0.5', '--accents', '0.25'] },
 ];
+/** The `--accents` share a member's arguments ask for (0 without). */
+export function memberAccentShare(args: readonly string[]): number {
+  const i = args.indexOf('--accents');
+  return i >= 0 ? Number(args[i + 1]) : 0;
+}
 /** Where the ensemble's threshold is chosen: held-out espeak-ng/MBROLA voices, three draws. */
 export const VOICE_POOL = { dir: 'data/voice-espeak-val-pool', seeds: [2024, 2025, 2026] };
 
@@ -104,9 +114,13 @@ export async function trainVoiceEnsemble(args: string[]): Promise<void> {
   // A member trained by PyTorch needs it: say so before any data is built.
   if (toTrain.some((k) => VOICE_MEMBERS[k].args.includes('--conv'))) log(`PyTorch: ${torchPython()}`);
   if (toTrain.length) {
-    // The speech the members hear, synthesised once (the members then run side by side).
+    // The speech the members hear, synthesised once per voice mix (the members then run side by
+    // side and never synthesise the same file at the same time).
     const settings: VoiceSettings = { ...DEFAULT_VOICE_SETTINGS, gate: { ...DEFAULT_VOICE_SETTINGS.gate } };
-    await buildVoiceData({ dataDir: 'data/voice', seed: 7, settings, counts: DEFAULT_COUNTS, log });
+    // Every package any member needs, checked before the first build rather than after it.
+    checkVoicePackages(undefined, { accents: toTrain.some((k) => memberAccentShare(VOICE_MEMBERS[k].args) > 0) });
+    for (const accentShare of [...new Set(toTrain.map((k) => memberAccentShare(VOICE_MEMBERS[k].args)))])
+      await buildVoiceData({ dataDir: 'data/voice', seed: 7, settings, counts: accentShare ? { ...DEFAULT_COUNTS, accentShare } : DEFAULT_COUNTS, log });
     // Each member picks its own threshold on the 205-file validation set and builds it when it is
     // missing; build it here once, so two members never write the same files at the same time.
     ensureEspeakValidation(ESPEAK_VAL_DIR);
@@ -158,7 +172,7 @@ architecture, training and validation are in its own card (a copy of the one its
 | --- | --- | --- | --- |
 ${members.join('\n')}
 
-Both are convolutional nets (four 3x3 convolutions over frames x mels, mean and max over time, Dense 64)
+All are convolutional nets (four 3x3 convolutions over frames x mels, mean and max over time, Dense 64)
 trained with PyTorch on the CPU and rebuilt in tfjs layers (scripts/voice/train_conv.py, conv-export.ts).
 - conv-lifter13: a fixed first layer keeps the first 13 DCT coefficients of each frame's 40 log-mels and maps
   them back (cepstral smoothing, as MFCCs do), so pitch harmonics and fine spectral detail of one
@@ -166,9 +180,14 @@ trained with PyTorch on the CPU and rebuilt in tfjs layers (scripts/voice/train_
 - conv-vocode50: half of the augmented training copies are LPC-resynthesised first (scripts/voice/vocode.ts):
   espeak-ng's vocal-tract envelope with a new voice source (pitch 0.75-1.3x, intonation x0.4-1.6,
   jitter, shimmer, spectral tilt, breath noise).
+- conv-lifter13-accents25 and conv-vocode50-accents25: the same two recipes on speech of which a quarter
+  is spoken by espeak-ng's English voices on other languages' MBROLA databases (\`--accents 0.25\`:
+  accented English from thirteen more recorded speakers; three more are held out for validation).
 
-Why an ensemble: the two members make different mistakes on unseen voices; their average is surer of
-commands and less often fooled by other speech than either (docs/voice.md has the figures).
+Why an ensemble: the members make different mistakes on unseen voices; their average is surer of
+commands and less often fooled by other speech than any one (docs/voice.md has the figures). The
+accent-trained pair hears held-out accent voices much better (espeak-ng accent pool 0.847 with the
+four against 0.797 with the first two) at the cost of twice the inference.
 
 ## Decision threshold
 Chosen at the file level (scripts/voice/calibrate.ts) on ${calib.files} validation files in \`${VOICE_POOL.dir}\`
@@ -183,7 +202,7 @@ File-level figures on held-out synthesizers (flite, festival) are in docs/voice.
 ## Cost
 ${totalSec.toFixed(0)} s wall for the command that wrote this card, ${trained} of ${VOICE_MEMBERS.length} members trained in it (the others
 reused from their folders); each member's own data and training time are in its card. Members train side by side,
-one per core, so the whole costs about the slowest member plus the shared data build and the calibration.
+each PyTorch trainer with its share of the cores, so the whole costs about the members' summed CPU time over the cores plus the shared data builds and the calibration.
 `;
   writeFileSync(join(outDir, 'model-card.md'), card);
 }

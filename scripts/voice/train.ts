@@ -114,6 +114,7 @@ function parseArgs(args: string[]): TrainOptions {
     else if (a === '--lifter') o.lifter = Number(v());
     else if (a === '--vocode') o.counts = { ...o.counts, vocodeShare: Number(v()) };
     else if (a === '--accents') o.counts = { ...o.counts, accentShare: Number(v()) };
+    else if (a === '--accents-added') o.counts = accentsAdded(o.counts, Number(v()));
     else if (a === '--generated') o.counts = { ...GENERATED_COUNTS, vocodeShare: o.counts.vocodeShare };
     else if (a === '--generated-share') o.counts = { ...o.counts, generatedShare: Number(v()) };
     else if (a === '--val-dir') o.valDir = v();
@@ -124,7 +125,7 @@ function parseArgs(args: string[]): TrainOptions {
     else if (a === '--conv') o.conv = true;
     else if (a === '--quick')
       o.counts = { commandTrain: 20, commandVal: 6, unknownTrain: 120, unknownVal: 30, silenceTrain: 40, silenceVal: 10, augmentTrain: 1, generatedShare: o.counts.generatedShare, vocodeShare: o.counts.vocodeShare, accentShare: o.counts.accentShare };
-    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug, --command-repeat F, --mel-bands, --lifter K, --vocode F, --accents F, --shift N, --min-floor DB, --phones W, --conv, --generated, --generated-share F)`);
+    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug, --command-repeat F, --mel-bands, --lifter K, --vocode F, --accents F, --accents-added F, --shift N, --min-floor DB, --phones W, --conv, --generated, --generated-share F)`);
   }
   if (!Number.isInteger(o.seed) || !(o.epochs >= 1)) throw new Error('train voice: --seed must be an integer and --epochs >= 1');
   if (!(o.counts.generatedShare >= 0 && o.counts.generatedShare <= 1)) throw new Error(`train voice: --generated-share must be a number from 0 to 1, got ${o.counts.generatedShare}`);
@@ -525,9 +526,28 @@ export async function trainSingle(args: string[]): Promise<void> {
   console.log(`train voice: wrote ${join(o.outDir, 'model.json')} (${params} parameters) in ${totalSec.toFixed(0)} s (data ${dataSec.toFixed(0)} s, training ${trainSec.toFixed(0)} s)`);
 }
 
+/**
+ * `--accents-added F`: accent voices for a share F of the utterances, added on top of the others
+ * (command and `unknown` training utterances scaled by 1 / (1 - F)), so that the formant and the
+ * native MBROLA voices keep about as many utterances as without accents.
+ */
+export function accentsAdded(counts: VoiceDataCounts, share: number): VoiceDataCounts {
+  if (!(share > 0 && share < 1)) throw new Error(`train voice: --accents-added must be a share between 0 and 1, got ${share}`);
+  const base = { ...counts, accentShare: undefined };
+  return {
+    ...counts,
+    accentShare: share,
+    commandTrain: Math.round(base.commandTrain / (1 - share)),
+    unknownTrain: Math.round(base.unknownTrain / (1 - share)),
+  };
+}
+
 /** The train flags that select `c` (for the model card's command line). */
 function countsFlags(counts: VoiceDataCounts): string {
   const { vocodeShare, accentShare, ...c } = counts;
+  const added = accentShare ? accentsAdded(DEFAULT_COUNTS, accentShare) : undefined;
+  if (added && c.commandTrain === added.commandTrain && c.unknownTrain === added.unknownTrain)
+    return countsFlagsBase({ ...c, commandTrain: DEFAULT_COUNTS.commandTrain, unknownTrain: DEFAULT_COUNTS.unknownTrain }) + (vocodeShare ? ` --vocode ${vocodeShare}` : '') + ` --accents-added ${accentShare}`;
   return countsFlagsBase(c) + (vocodeShare ? ` --vocode ${vocodeShare}` : '') + (accentShare ? ` --accents ${accentShare}` : '');
 }
 
