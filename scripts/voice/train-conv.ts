@@ -14,7 +14,7 @@ import type { VoiceSettings } from '../../src/perception/voice/voice-settings';
 import type { VoiceData } from './build-data';
 import { calibrateVoiceThreshold, CALIBRATION_MAX_FT, ensureEspeakValidation } from './calibrate';
 import { exportConvVoiceModel } from './conv-export';
-import { ESPEAK_VALIDATION_VOICES } from './espeak';
+import { ACCENT_VALIDATION_VOICES, ESPEAK_VALIDATION_VOICES } from './espeak';
 import { runPython, torchPython } from '../lib/torch';
 
 export interface ConvTrainOptions {
@@ -70,8 +70,8 @@ ${VOICE_LABELS.map((l) => `\`${l}\``).join(', ')}. The streaming recognizer
 ## Data
 The same windows as the dense trainer's for this seed and these counts (build-data.ts; espeak-ng and MBROLA
 speech only, augmented, captured through the app's streaming path; flite and festival never used):
-${log.trainWindows} training windows, ${log.valWindows} validation windows (held-out espeak-ng voices ${ESPEAK_VALIDATION_VOICES.join(', ')} and 1 in 5 variants).
-Utterances: ${st.utterances} (${st.mbrola} MBROLA). In training also ${o.warpAug ? 'tempo stretch (0.8-1.25) and vocal-tract warp of the mel axis (0.9-1.1) on 70 % of the windows, ' : ''}SpecAugment-style time/frequency masks and +-${o.shift} frame shifts.
+${log.trainWindows} training windows, ${log.valWindows} validation windows (held-out espeak-ng voices ${ESPEAK_VALIDATION_VOICES.join(', ')}${st.accented ? `, accent voices ${ACCENT_VALIDATION_VOICES.join(', ')}` : ''} and 1 in 5 variants).
+Utterances: ${st.utterances} (${st.mbrola} MBROLA${st.accented ? `, of which ${st.accented} by espeak-ng's English voices on other languages' MBROLA databases (--accents)` : ''}). In training also ${o.warpAug ? 'tempo stretch (0.8-1.25) and vocal-tract warp of the mel axis (0.9-1.1) on 70 % of the windows, ' : ''}SpecAugment-style time/frequency masks and +-${o.shift} frame shifts.
 
 ## Features and window
 As the dense model's (model.json \`userDefinedMetadata.voice\`): ${LOG_MEL.nMels} log-mels, ${settings.windowFrames} frames pooled by ${settings.pool}, per-window normalisation; gate ${JSON.stringify(settings.gate)}.
