@@ -1,7 +1,8 @@
 // Regression guards: the shipped gesture model on committed samples of clips from the other motion
 // generators, scored exactly as `npm run eval -- gesture DIR` does (streamed through the app's
 // recognizer). Since session 11 the model trains on synth.ts and the six other generators below but
-// the eighth to twelfth (other seeds than these samples'), so only those five are unseen; a clip's end
+// the eighth to twelfth (other seeds than these samples'), so only those five are unseen (the eleventh's
+// keyframe family and the twelfth's DMP planning are also, independently written, the held-out and seventh generators'); a clip's end
 // is the stream's end (stream-sim.ts calls recognizer.flush), as in the eval. Figures below: the
 // model shipped in session 11 (before it: session 10's four-generator model).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -65,14 +66,16 @@ const GUARDS: Guard[] = [
   { name: 'keeps its level on clips from the tenth motion model, which no training source shares', dir: 'tests/fixtures/gesture/tenth', n: 49, accuracyFloor: 0.85, falseTriggerCeiling: 0.3 },
   // Eleventh motion model (scripts/gesture/synth-eleventh.ts, seed 113: a game-engine keyframe
   // animation system with idle and look-at layers, two-bone IK and three tracker models; written
-  // in session 12 without reading the others), unseen. Shipped model: 1.0 (49 of 49), no false
+  // in session 12 without reading the others; synth-heldout.ts, a training source, is keyframe-based
+  // too), unseen. Shipped model: 1.0 (49 of 49), no false
   // trigger here; 0.9411 / 0.025 on the 560-clip set (seeds 111 + 112).
-  { name: 'keeps its level on clips from the eleventh motion model, which no training source shares', dir: 'tests/fixtures/gesture/eleventh', n: 49, accuracyFloor: 0.93, falseTriggerCeiling: 0.15 },
+  { name: 'keeps its level on clips from the eleventh generator (keyframe animation), never trained on', dir: 'tests/fixtures/gesture/eleventh', n: 49, accuracyFloor: 0.93, falseTriggerCeiling: 0.15 },
   // Twelfth motion model (scripts/gesture/synth-twelfth.ts, seed 123: dynamic movement primitives
   // driving computed-torque PD-controlled arms and neck, three tracker models; written in session
-  // 12 without reading the others), unseen. Shipped model: 0.9592 (47 of 49), no false trigger
+  // 12 without reading the others; synth-seventh.ts, a training source, plans with DMPs too), unseen.
+  // Shipped model: 0.9592 (47 of 49), no false trigger
   // here; 0.975 / 0.0125 on the 560-clip set (seeds 121 + 122).
-  { name: 'keeps its level on clips from the twelfth motion model, which no training source shares', dir: 'tests/fixtures/gesture/twelfth', n: 49, accuracyFloor: 0.93, falseTriggerCeiling: 0.15 },
+  { name: 'keeps its level on clips from the twelfth generator (DMPs driving PD-controlled arms), never trained on', dir: 'tests/fixtures/gesture/twelfth', n: 49, accuracyFloor: 0.93, falseTriggerCeiling: 0.15 },
 ];
 
 let model: GestureModel;
