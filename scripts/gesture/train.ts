@@ -96,11 +96,12 @@ const SOURCE_VAL_SEED_OFFSET = 200;
  * The generators that `npm run train -- gesture` mixes by default: all seven (since session 11;
  * session 8 to 10 shipped the first four, `--sources train` is synth.ts alone). The eighth to
  * tenth can be sources since session 12 (with their evaluation seeds refused); synth-eleventh.ts
- * never is: it is the motion model the shipped model is judged on (docs/gesture.md). Session 9
+ * and synth-twelfth.ts never are: they are the judges of session 12 (docs/gesture.md). Session 9
  * trained on the fifth as well, judged on the sixth: not better; session 11 trained on all seven,
  * judged on the eighth: better, shipped; then on the eighth as well, judged on the ninth and the
  * tenth: not better enough, more false triggers; session 12 on the eighth to tenth as well, judged
- * on the eleventh: better, not by the rule's margin (docs/gesture.md).
+ * on the eleventh (better, not by the rule's margin) and the twelfth (more false triggers): not
+ * shipped (docs/gesture.md).
  */
 const DEFAULT_SOURCES = 'train,heldout,third,fourth,fifth,sixth,seventh';
 /** Seeds of the members \`npm run train -- gesture\` trains (one seed: a single model). */
