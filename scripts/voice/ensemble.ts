@@ -117,9 +117,10 @@ export async function trainVoiceEnsemble(args: string[]): Promise<void> {
     // The speech the members hear, synthesised once per voice mix (the members then run side by
     // side and never synthesise the same file at the same time).
     const settings: VoiceSettings = { ...DEFAULT_VOICE_SETTINGS, gate: { ...DEFAULT_VOICE_SETTINGS.gate } };
+    const accentShares = [...new Set(toTrain.map((k) => memberAccentShare(VOICE_MEMBERS[k].args)))];
     // Every package any member needs, checked before the first build rather than after it.
-    checkVoicePackages(undefined, { accents: toTrain.some((k) => memberAccentShare(VOICE_MEMBERS[k].args) > 0) });
-    for (const accentShare of [...new Set(toTrain.map((k) => memberAccentShare(VOICE_MEMBERS[k].args)))])
+    checkVoicePackages(undefined, { accents: accentShares.some((a) => a > 0) });
+    for (const accentShare of accentShares)
       await buildVoiceData({ dataDir: 'data/voice', seed: 7, settings, counts: accentShare ? { ...DEFAULT_COUNTS, accentShare } : DEFAULT_COUNTS, log });
     // Each member picks its own threshold on the 205-file validation set and builds it when it is
     // missing; build it here once, so two members never write the same files at the same time.

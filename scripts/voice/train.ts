@@ -533,22 +533,23 @@ export async function trainSingle(args: string[]): Promise<void> {
  */
 export function accentsAdded(counts: VoiceDataCounts, share: number): VoiceDataCounts {
   if (!(share > 0 && share < 1)) throw new Error(`train voice: --accents-added must be a share between 0 and 1, got ${share}`);
-  const base = { ...counts, accentShare: undefined };
   return {
     ...counts,
     accentShare: share,
-    commandTrain: Math.round(base.commandTrain / (1 - share)),
-    unknownTrain: Math.round(base.unknownTrain / (1 - share)),
+    commandTrain: Math.round(counts.commandTrain / (1 - share)),
+    unknownTrain: Math.round(counts.unknownTrain / (1 - share)),
   };
 }
 
 /** The train flags that select `c` (for the model card's command line). */
 function countsFlags(counts: VoiceDataCounts): string {
   const { vocodeShare, accentShare, ...c } = counts;
+  // --accents-added scales the default counts; recognise it so the card names the flag, not the counts.
   const added = accentShare ? accentsAdded(DEFAULT_COUNTS, accentShare) : undefined;
-  if (added && c.commandTrain === added.commandTrain && c.unknownTrain === added.unknownTrain)
-    return countsFlagsBase({ ...c, commandTrain: DEFAULT_COUNTS.commandTrain, unknownTrain: DEFAULT_COUNTS.unknownTrain }) + (vocodeShare ? ` --vocode ${vocodeShare}` : '') + ` --accents-added ${accentShare}`;
-  return countsFlagsBase(c) + (vocodeShare ? ` --vocode ${vocodeShare}` : '') + (accentShare ? ` --accents ${accentShare}` : '');
+  const isAdded = !!added && c.commandTrain === added.commandTrain && c.unknownTrain === added.unknownTrain;
+  const base = isAdded ? { ...c, commandTrain: DEFAULT_COUNTS.commandTrain, unknownTrain: DEFAULT_COUNTS.unknownTrain } : c;
+  const accentFlag = accentShare ? ` --${isAdded ? 'accents-added' : 'accents'} ${accentShare}` : '';
+  return countsFlagsBase(base) + (vocodeShare ? ` --vocode ${vocodeShare}` : '') + accentFlag;
 }
 
 function countsFlagsBase(c: VoiceDataCounts): string {
