@@ -29,12 +29,18 @@ export async function trainMemberInto(dir: string, key: string, train: () => Pro
  * computes its member exactly. Members may be graphs (crops, concatenations) but take one input
  * and give one output, each layer applied once.
  */
-export function mergeMembers(members: tf.LayersModel[], inputShape: number[], names: { input: string; model: string }): tf.LayersModel {
+export function mergeMembers(
+  members: tf.LayersModel[],
+  inputShape: number[],
+  names: { input: string; model: string },
+  /** Per member, what it reads of the shared input (e.g. a crop), when not the input itself. */
+  adapt?: (((input: tf.SymbolicTensor, k: number) => tf.SymbolicTensor) | undefined)[],
+): tf.LayersModel {
   const input = tf.input({ shape: inputShape, name: names.input });
   const outs = members.map((m, k) => {
     // Rebuild the member's graph on the new input: layers in order, each applied to the copies of its inputs.
     const made = new Map<string, tf.SymbolicTensor>();
-    made.set(m.inputs[0].name, input);
+    made.set(m.inputs[0].name, adapt?.[k]?.(input, k) ?? input);
     for (const layer of m.layers) {
       const cls = layer.getClassName();
       if (cls === 'InputLayer') continue;

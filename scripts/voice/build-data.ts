@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { VOICE_LABELS, type VoiceLabel } from '../../src/core/types';
 import { computeLogMel, LOG_MEL } from '../../src/sensors/audio/log-mel';
-import { modelFrames, prepareVoiceWindow, type VoiceSettings } from '../../src/perception/voice/voice-settings';
+import { inputWidth, modelFrames, prepareVoiceWindow, type VoiceSettings } from '../../src/perception/voice/voice-settings';
 import { addEvents, codec, colour, makeNoise, normalizePeak, resampleFast, reverb, rms, warp, type NoiseKind } from './augment';
 import { ACCENT_VALIDATION_VOICES, ACCENT_VOICES, checkVoicePackages, ESPEAK_VALIDATION_VOICES, ESPEAK_VOICES, espeakVariants, MBROLA_VOICES, synthEspeak, type EspeakParams } from './espeak';
 import { prepareEspeakHome, randomVariantText, variantName } from './espeak-variants';
@@ -291,7 +291,7 @@ function randomWindow(clip: Float32Array, settings: VoiceSettings, rng: Rng): Fl
     const src = Math.min(frames - 1, start + f);
     raw.set(data.subarray(src * settings.nMels, (src + 1) * settings.nMels), f * settings.nMels);
   }
-  const out = new Float32Array(modelFrames(settings) * settings.nMels);
+  const out = new Float32Array(modelFrames(settings) * inputWidth(settings));
   prepareVoiceWindow(raw, settings, out);
   return out;
 }
@@ -324,7 +324,7 @@ export async function buildVoiceData(opts: {
   const cacheBin = join(opts.dataDir, `windows-${key}.bin`);
   const cacheMeta = join(opts.dataDir, `windows-${key}.json`);
   const frames = modelFrames(settings);
-  const size = frames * settings.nMels;
+  const size = frames * inputWidth(settings);
   if (existsSync(cacheBin) && existsSync(cacheMeta)) {
     const meta = JSON.parse(readFileSync(cacheMeta, 'utf8')) as { y: number[]; split: number[]; stats: VoiceData['stats']; utt?: number[]; uttPhonemes?: string[][] };
     const buf = readFileSync(cacheBin);

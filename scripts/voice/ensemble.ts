@@ -13,7 +13,7 @@ import * as tf from '@tensorflow/tfjs';
 import { VOICE_LABELS } from '../../src/core/types';
 import { initBackend } from '../../src/perception/backend';
 import { EARLY_DECISION_SEC } from '../../src/perception/voice/voice-recognizer';
-import { DEFAULT_VOICE_SETTINGS, parseVoiceSettings, type VoiceSettings } from '../../src/perception/voice/voice-settings';
+import { DEFAULT_VOICE_SETTINGS, inputWidth, modelFrames, parseVoiceSettings, type VoiceSettings } from '../../src/perception/voice/voice-settings';
 import { memberIsCurrent, mergeMembers, trainMemberInto } from '../lib/merge-members';
 import { buildVoiceData, DEFAULT_COUNTS } from './build-data';
 import { checkVoicePackages } from './espeak';
@@ -28,14 +28,23 @@ export async function mergeVoiceMembers(dirs: string[], outDir: string): Promise
     return parseVoiceSettings(json.userDefinedMetadata?.voice, `voice member ${d}`);
   };
   const all = dirs.map(settingsOf);
-  const same = (s: VoiceSettings) => JSON.stringify({ ...s, commandThreshold: 0 });
+  // Members may differ in `phonetic` only: the ensemble then takes the wider rows, and a log-mel
+  // member reads their first nMels columns (a crop; prepareVoiceWindow writes the same log-mels).
+  const same = (s: VoiceSettings) => JSON.stringify({ ...s, commandThreshold: 0, phonetic: undefined });
   for (let i = 1; i < all.length; i++)
     if (same(all[i]) !== same(all[0])) throw new Error(`voice ensemble: member ${dirs[i]} has other window/gate settings than ${dirs[0]}; members must share them`);
+  const phonetic = all.some((s) => s.phonetic);
+  const settings: VoiceSettings = { ...all[0], gate: { ...all[0].gate }, ...(phonetic ? { phonetic: true } : {}) };
   const members = await Promise.all(dirs.map((d) => tf.loadLayersModel(diskModelHandler(join(d, 'model.json')))));
-  const shape = members[0].inputs[0].shape.slice(1) as number[];
-  const model = mergeMembers(members, shape, { input: 'log_mel_window', model: 'voice_commands_ensemble' });
+  const frames = modelFrames(settings);
+  const width = inputWidth(settings);
+  const crop = (input: tf.SymbolicTensor, k: number) => {
+    const img = tf.layers.reshape({ targetShape: [frames, width, 1], name: `m${k + 1}_rows` }).apply(input) as tf.SymbolicTensor;
+    const mels = tf.layers.cropping2D({ cropping: [[0, 0], [0, width - settings.nMels]], name: `m${k + 1}_log_mels` }).apply(img) as tf.SymbolicTensor;
+    return tf.layers.reshape({ targetShape: [frames, settings.nMels], name: `m${k + 1}_mel_rows` }).apply(mels) as tf.SymbolicTensor;
+  };
+  const model = mergeMembers(members, [frames, width], { input: 'log_mel_window', model: 'voice_commands_ensemble' }, all.map((s) => (phonetic && !s.phonetic ? crop : undefined)));
   members.forEach((m) => m.dispose());
-  const settings = { ...all[0], gate: { ...all[0].gate } };
   model.setUserDefinedMetadata({ voice: settings as unknown as Record<string, unknown> });
   await model.save(diskSaveHandler(outDir));
   const params = model.countParams();

@@ -8,7 +8,8 @@ import * as tf from '@tensorflow/tfjs';
 import { VOICE_LABELS } from '../../core/types';
 import type { VoiceClassifier } from './voice-recognizer';
 import { warmUpModel } from '../warmup';
-import { modelFrames, parseVoiceSettings, type VoiceSettings } from './voice-settings';
+import './sphinx-layer';
+import { inputWidth, modelFrames, parseVoiceSettings, type VoiceSettings } from './voice-settings';
 
 /** Where the model is. */
 export interface VoiceModelConfig {
@@ -50,8 +51,8 @@ export async function loadVoiceModel(config: VoiceModelConfig): Promise<VoiceMod
     if (!meta?.voice) throw new Error('model.json has no userDefinedMetadata.voice settings');
     settings = parseVoiceSettings(meta.voice, `voice model at ${where}`);
     const [, frames, mels] = model.inputs[0].shape;
-    if (frames !== modelFrames(settings) || mels !== settings.nMels)
-      throw new Error(`input shape [${frames}, ${mels}] differs from the settings' [${modelFrames(settings)}, ${settings.nMels}]`);
+    if (frames !== modelFrames(settings) || mels !== inputWidth(settings))
+      throw new Error(`input shape [${frames}, ${mels}] differs from the settings' [${modelFrames(settings)}, ${inputWidth(settings)}]`);
     const outUnits = model.outputs[0].shape[1];
     if (outUnits !== VOICE_LABELS.length) throw new Error(`model has ${outUnits} outputs, VOICE_LABELS has ${VOICE_LABELS.length}`);
   } catch (err) {
@@ -59,7 +60,8 @@ export async function loadVoiceModel(config: VoiceModelConfig): Promise<VoiceMod
     throw new Error(`voice model at ${where}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const frames = modelFrames(settings);
-  const size = frames * settings.nMels;
+  const width = inputWidth(settings);
+  const size = frames * width;
   let disposed = false;
 
   const voiceModel: VoiceModel = {
@@ -67,7 +69,7 @@ export async function loadVoiceModel(config: VoiceModelConfig): Promise<VoiceMod
     async estimate(window, out) {
       if (disposed) throw new Error('voice model was disposed');
       if (window.length !== size) throw new RangeError(`voice window has ${window.length} floats, the model takes ${size}`);
-      const y = tf.tidy(() => model.predict(tf.tensor3d(window, [1, frames, settings.nMels])) as tf.Tensor);
+      const y = tf.tidy(() => model.predict(tf.tensor3d(window, [1, frames, width])) as tf.Tensor);
       try {
         const p = await y.data();
         for (let i = 0; i < VOICE_LABELS.length; i++) out[i] = p[i];

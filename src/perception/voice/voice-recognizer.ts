@@ -11,7 +11,7 @@
 import type { TimedRingBuffer } from '../../core/ring-buffer';
 import { LOCAL_USER_ID, VOICE_LABELS, VOICE_NON_COMMANDS, type Percept, type VoiceLabel } from '../../core/types';
 import { createVoiceActivityGate, type VoiceActivityGate } from '../../sensors/audio/vad';
-import { modelFrames, prepareVoiceWindow, type VoiceSettings } from './voice-settings';
+import { inputWidth, modelFrames, prepareVoiceWindow, type VoiceSettings } from './voice-settings';
 
 /** Default seconds of silence before a sure command is decided (see `earlyDecisionSec`). */
 export const EARLY_DECISION_SEC = 0.08;
@@ -118,7 +118,7 @@ export function createVoiceRecognizer(
   const newTimes = new Float64Array(melBuffer.capacity);
   const frame = new Float32Array(s.nMels);
   const raw = new Float32Array(s.windowFrames * s.nMels);
-  const input = new Float32Array(modelFrames(s) * s.nMels);
+  const input = new Float32Array(modelFrames(s) * inputWidth(s));
   const probs = new Float32Array(N_LABELS);
   const lastProbabilities = new Float32Array(N_LABELS);
   const binMin = new Float32Array(s.nMels);

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { VOICE_LABELS } from '../../core/types';
 import { LOG_MEL } from '../../sensors/audio/log-mel';
+import { createSphinxCepstra, SPHINX_FRONT_END, type SphinxCepstra } from '../../sensors/audio/sphinx-cepstra';
 import type { VoiceActivityGateOptions } from '../../sensors/audio/vad';
 
 /** Settings of a voice model (see the model card for the values shipped). */
@@ -31,6 +32,11 @@ export interface VoiceSettings {
   refractorySec: number;
   /** The voice-activity gate that segments utterances. */
   gate: VoiceActivityGateOptions;
+  /**
+   * Also give the model Sphinx-style cepstra (39 per model frame, after the `nMels` log-mels of
+   * each row) for the CMU Sphinx acoustic model's Gaussians (src/sensors/audio/sphinx-cepstra.ts).
+   */
+  phonetic?: boolean;
 }
 
 /** Settings used to build training data before a model exists; a trained model stores its own. */
@@ -74,6 +80,7 @@ const settingsSchema = z.object({
   commandThreshold: z.number().min(0).max(1),
   refractorySec: z.number().nonnegative(),
   gate: gateSchema,
+  phonetic: z.boolean().optional(),
 });
 
 /** Validate settings read from a model file; the error names the field and the source. */
@@ -97,6 +104,14 @@ export function modelFrames(settings: VoiceSettings): number {
   return settings.windowFrames / settings.pool;
 }
 
+/** Floats per model frame: the log-mels, and the Sphinx-style cepstra when `phonetic`. */
+export function inputWidth(settings: VoiceSettings): number {
+  return settings.nMels + (settings.phonetic ? SPHINX_FRONT_END.dims : 0);
+}
+
+let cepstra: SphinxCepstra | undefined;
+let cepstraFrames = 0;
+
 /**
  * Turn a raw window (`windowFrames` x `nMels` log-mel, row-major) into the model input written to
  * `out` (`windowFrames / pool` x `nMels`): average `pool` frames, subtract each mel bin's mean over
@@ -106,8 +121,33 @@ export function modelFrames(settings: VoiceSettings): number {
 export function prepareVoiceWindow(raw: Float32Array, settings: VoiceSettings, out: Float32Array): void {
   const { nMels, pool } = settings;
   const frames = settings.windowFrames / pool;
-  if (raw.length < settings.windowFrames * nMels || out.length < frames * nMels)
-    throw new RangeError(`prepareVoiceWindow: raw needs ${settings.windowFrames * nMels} floats, out ${frames * nMels}`);
+  const width = inputWidth(settings);
+  if (raw.length < settings.windowFrames * nMels || out.length < frames * width)
+    throw new RangeError(`prepareVoiceWindow: raw needs ${settings.windowFrames * nMels} floats, out ${frames * width}`);
+  if (width !== nMels) {
+    // Rows of `width`: the normalised log-mels as below, then the cepstra.
+    if (!cepstra || cepstraFrames < settings.windowFrames) {
+      cepstra = createSphinxCepstra(settings.windowFrames);
+      cepstraFrames = settings.windowFrames;
+    }
+    cepstra.write(raw, settings.windowFrames, pool, out, nMels, width);
+    const mels = scratchFor(frames * nMels);
+    prepareLogMels(raw, settings, mels);
+    for (let f = 0; f < frames; f++) out.set(mels.subarray(f * nMels, (f + 1) * nMels), f * width);
+    return;
+  }
+  prepareLogMels(raw, settings, out);
+}
+
+let scratch = new Float32Array(0);
+function scratchFor(n: number): Float32Array {
+  if (scratch.length < n) scratch = new Float32Array(n);
+  return scratch;
+}
+
+function prepareLogMels(raw: Float32Array, settings: VoiceSettings, out: Float32Array): void {
+  const { nMels, pool } = settings;
+  const frames = settings.windowFrames / pool;
   const inv = 1 / pool;
   for (let f = 0; f < frames; f++) {
     for (let m = 0; m < nMels; m++) {
