@@ -5,7 +5,7 @@ import { GESTURE_LABELS } from '../src/core/types';
 import { createMotionBuffer } from '../src/sensors/motion/motion-buffer';
 import { GESTURE_FEATURE_SIZE, gestureFeaturesOfFrames } from '../src/perception/gesture/features';
 import { createGestureDecider } from '../src/perception/gesture/decision';
-import { loadGestureModel, type GestureModel } from '../src/perception/gesture/model';
+import { loadGestureModel, validateGestureSettings, type GestureModel } from '../src/perception/gesture/model';
 import { createGestureRecognizer, type GesturePercept } from '../src/perception/gesture/recognizer';
 import { GESTURE_MODEL_DIR, dirModelHandler, loadGestureModelFromDir, parseClip } from '../scripts/gesture/node-io';
 import { createRng } from '../scripts/gesture/motion-math';
@@ -91,6 +91,26 @@ describe('gesture decision', () => {
     for (let i = 3; i < 30; i++) expect(d.push(i * 0.1, sure)).toBe(-1);
     d.push(3, none);
     expect(d.push(3.1, sure)).toBe(2);
+  });
+});
+
+describe('gesture decision: per-label consecutive inferences', () => {
+  const settings = { thresholds: [0.7, 0.7, 0.7, 0.7, 0.7, 0.7, 0.7], smoothing: 1, consecutive: 3, refractoryS: 1, releaseThreshold: 0.3 };
+  const point = [0, 0, 0.9, 0, 0, 0, 0.1];
+  const wave = [0.9, 0, 0, 0, 0, 0, 0.1];
+  it('fires a label with its own count and the others with `consecutive`', () => {
+    const d = createGestureDecider({ ...settings, consecutiveByLabel: [3, 3, 1, 3, 3, 3, 3] });
+    expect(d.push(0, point)).toBe(2); // one window suffices for a point
+    const w = createGestureDecider({ ...settings, consecutiveByLabel: [3, 3, 1, 3, 3, 3, 3] });
+    expect([0, 1, 2].map((i) => w.push(i * 0.1, wave))).toEqual([-1, -1, 0]); // a wave still needs three
+    const plain = createGestureDecider(settings);
+    expect([0, 1, 2].map((i) => plain.push(i * 0.1, point))).toEqual([-1, -1, 2]);
+  });
+  it('refuses a list of the wrong length, in the decider and in the settings check', () => {
+    expect(() => createGestureDecider({ ...settings, consecutiveByLabel: [1, 2] })).toThrow(/consecutiveByLabel needs 7/);
+    const base = JSON.parse(readFileSync('public/models/gesture/settings.json', 'utf8')) as Record<string, unknown>;
+    expect(() => validateGestureSettings({ ...base, consecutiveByLabel: [1, 1, 1] }, 'x')).toThrow(/field "consecutiveByLabel"/);
+    expect(validateGestureSettings({ ...base, consecutiveByLabel: [3, 3, 1, 3, 3, 3, 3] }, 'x').consecutiveByLabel).toEqual([3, 3, 1, 3, 3, 3, 3]);
   });
 });
 

@@ -15,6 +15,12 @@ export interface GestureDecisionSettings {
   smoothing: number;
   /** Consecutive inferences over threshold needed to fire. @default 2 */
   consecutive: number;
+  /**
+   * Per-label consecutive inferences (GESTURE_LABELS order; none's ignored), replacing
+   * `consecutive` where given: a label other motion models hold only briefly (a point) can fire
+   * sooner than the others. Absent: `consecutive` for every label.
+   */
+  consecutiveByLabel?: number[];
   /** Seconds after a percept during which nothing fires. @default 1 */
   refractoryS: number;
   /** A label that fired can fire again only once its smoothed probability fell below this. @default 0.3 */
@@ -49,6 +55,9 @@ const NONE = GESTURE_LABELS.indexOf('none');
 export function createGestureDecider(settings: GestureDecisionSettings): GestureDecider {
   const L = GESTURE_LABELS.length;
   if (settings.thresholds.length !== L) throw new RangeError(`thresholds needs ${L} values (GESTURE_LABELS order), got ${settings.thresholds.length}`);
+  if (settings.consecutiveByLabel && settings.consecutiveByLabel.length !== L)
+    throw new RangeError(`consecutiveByLabel needs ${L} values (GESTURE_LABELS order), got ${settings.consecutiveByLabel.length}`);
+  const needed = GESTURE_LABELS.map((_, k) => Math.max(1, Math.round(settings.consecutiveByLabel?.[k] ?? settings.consecutive)));
   const m = Math.max(1, Math.round(settings.smoothing));
   const history = new Float32Array(m * L);
   const smoothed = new Float32Array(L);
@@ -109,7 +118,7 @@ export function createGestureDecider(settings: GestureDecisionSettings): Gesture
         count = 0;
       }
       count++;
-      if (count < settings.consecutive) return -1;
+      if (count < needed[best]) return -1;
       return fire(best, t);
     },
     settle(t) {

@@ -1,0 +1,35 @@
+/**
+ * Re-tune the shipped gesture model's decision settings (weights unchanged) with the trainer's
+ * tuneDecision on its validation streams plus other generators' validation clips (their trainer
+ * seeds), and write model + new settings.json to OUT (session 13, docs/gesture.md).
+ *
+ *   node --import tsx scripts/gesture/experiments/retune.ts OUT [extra sources, default eighth,ninth,tenth]
+ */
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { GESTURE_LABELS } from '../../../src/core/types';
+import { dirModelHandler, GESTURE_MODEL_DIR } from '../node-io';
+import { decide, streamProbs, tuneDecision, validationClips } from '../train';
+
+const SHIPPED_SOURCES = ['heldout', 'third', 'fourth', 'fifth', 'sixth', 'seventh'];
+const [out, extra = 'eighth,ninth,tenth'] = process.argv.slice(2);
+if (!out) throw new Error('usage: retune.ts OUT [extra,sources]');
+await tf.setBackend('cpu');
+await tf.ready();
+const model = await tf.loadLayersModel(dirModelHandler(GESTURE_MODEL_DIR));
+const shipped = JSON.parse(readFileSync(join(GESTURE_MODEL_DIR, 'settings.json'), 'utf8')) as Record<string, unknown> & { thresholds: number[]; smoothing: number; consecutive: number; refractoryS: number; releaseThreshold: number };
+const sources = [...SHIPPED_SOURCES, ...extra.split(',').filter(Boolean)];
+// The trainer's defaults: seed 1234, 80 validation clips a label of synth.ts, 30 of each other source, none x4.
+const { clips } = validationClips(1234, sources as Parameters<typeof validationClips>[1], 80, 30, 4);
+const streams = await streamProbs(model, clips);
+const truth = clips.map((c) => GESTURE_LABELS.indexOf(c.label as (typeof GESTURE_LABELS)[number]));
+const before = decide(streams, truth, shipped);
+const { settings, score } = tuneDecision(streams, truth);
+console.log(`validation ${clips.length} clips (sources train,${sources.join(',')})`);
+console.log(`shipped settings: ${JSON.stringify(shipped.thresholds)} smoothing ${shipped.smoothing} consecutive ${shipped.consecutive}: accuracy=${before.accuracy.toFixed(4)} false_triggers=${before.falseTriggers.toFixed(4)}`);
+console.log(`re-tuned: ${JSON.stringify(settings.thresholds)} smoothing ${settings.smoothing} consecutive ${settings.consecutive}: accuracy=${score.accuracy.toFixed(4)} false_triggers=${score.falseTriggers.toFixed(4)}`);
+mkdirSync(out, { recursive: true });
+for (const f of ['model.json', 'weights.bin']) copyFileSync(join(GESTURE_MODEL_DIR, f), join(out, f));
+writeFileSync(join(out, 'settings.json'), JSON.stringify({ ...shipped, ...settings }, null, 2) + '\n');
+model.dispose();
