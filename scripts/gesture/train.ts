@@ -113,7 +113,7 @@ function parseSources(text: string): ExtraSource[] {
   const extra: ExtraSource[] = [];
   for (const n of names) {
     if (n === 'train') continue;
-    if (n === 'eleventh' || n === 'twelfth') throw new Error(`train gesture: synth-${n}.ts is evaluation-only (a judge of the shipped model, never trained on); it cannot be in --sources`);
+    if (n === 'eleventh' || n === 'twelfth' || n === 'thirteenth' || n === 'fourteenth') throw new Error(`train gesture: synth-${n}.ts is evaluation-only (a judge of the shipped model, never trained on); it cannot be in --sources`);
     if (!(n in EXTRA_SOURCES)) throw new Error(`train gesture: unknown source "${n}" in --sources (known: train, ${Object.keys(EXTRA_SOURCES).join(', ')})`);
     if (!extra.includes(n as ExtraSource)) extra.push(n as ExtraSource);
   }
