@@ -147,12 +147,14 @@ describe('gesture recognizer', () => {
   });
 
   it('flush() at the end of a clip decides a point held only as the clip ends; update() alone waits for more', async () => {
-    // A point whose hold comes only at the clip's end (the seventh generator's sample, seed 73).
+    // A point whose hold comes only at the clip's end (the seventh generator's sample, seed 73),
+    // with points on three consecutive inferences as before session 13 (the flush's own case).
     const clip = parseClip(readFileSync('tests/fixtures/gesture/seventh/point__0001.json', 'utf8'), 'point__0001.json');
-    const run = async (flush: boolean) => {
+    const sustained: GestureModel = { ...model, settings: { ...model.settings, consecutiveByLabel: undefined } };
+    const run = async (flush: boolean, m = sustained) => {
       const motion = createMotionBuffer(4, 160);
       const percepts: GesturePercept[] = [];
-      const rec = createGestureRecognizer(model, motion, { onPercept: (p) => percepts.push(p) });
+      const rec = createGestureRecognizer(m, motion, { onPercept: (p) => percepts.push(p) });
       for (const f of clip.frames) {
         motion.push(f.t, f.head, f.left, f.right);
         rec.update(f.t);
@@ -169,6 +171,11 @@ describe('gesture recognizer', () => {
     expect(got.map((p) => p.label)).toEqual(['point']);
     expect(got[0].t).toBe(clip.frames[clip.frames.length - 1].t);
     expect(got[0].ray).toBeDefined();
+    // As shipped, a point fires on one inference over its threshold: this brief hold is heard
+    // while the clip still runs, before its end.
+    const live = await run(false, model);
+    expect(live.map((p) => p.label)).toEqual(['point']);
+    expect(live[0].t).toBeLessThan(clip.frames[clip.frames.length - 1].t);
   });
 
   it("names the hand that points, not a hand hanging at the side (committed point clips of three motion models)", async () => {

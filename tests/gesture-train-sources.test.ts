@@ -8,8 +8,10 @@ import { main } from '../scripts/gesture/train';
 const tiny = ['--per-label', '1', '--val-per-label', '1', '--source-per-label', '1', '--source-val-per-label', '1', '--out', 'data/never-written'];
 
 describe('gesture trainer --sources', () => {
-  it('refuses an unknown generator, and the evaluation-only eleventh and twelfth ones', async () => {
-    await expect(main(['--sources', 'train,thirteenth', ...tiny])).rejects.toThrow(/unknown source "thirteenth"/);
+  it('refuses an unknown generator, and the evaluation-only eleventh to fourteenth ones', async () => {
+    await expect(main(['--sources', 'train,fifteenth', ...tiny])).rejects.toThrow(/unknown source "fifteenth"/);
+    await expect(main(['--sources', 'train,fourteenth', ...tiny])).rejects.toThrow(/synth-fourteenth.ts is evaluation-only/);
+    await expect(main(['--sources', 'train,thirteenth', ...tiny])).rejects.toThrow(/synth-thirteenth.ts is evaluation-only/);
     await expect(main(['--sources', 'train,twelfth', ...tiny])).rejects.toThrow(/synth-twelfth.ts is evaluation-only/);
     await expect(main(['--sources', 'train,eleventh', ...tiny])).rejects.toThrow(/synth-eleventh.ts is evaluation-only/);
   });

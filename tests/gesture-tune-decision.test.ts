@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GESTURE_LABELS } from '../src/core/types';
-import { decide, MAX_THRESHOLD, tuneDecision } from '../scripts/gesture/train';
+import { decide, MAX_THRESHOLD, POINT_CONSECUTIVE, tuneDecision } from '../scripts/gesture/train';
 
 const L = GESTURE_LABELS.length;
 const POINT = GESTURE_LABELS.indexOf('point');
@@ -31,5 +31,25 @@ describe('gesture decision tuning (tuneDecision)', () => {
     // The reported score is the capped settings' own (the 0.92 none clips now fire).
     expect(score).toEqual(decide(streams, truth, settings));
     expect(score.falseTriggers).toBe(1);
+  });
+
+  it('lets points fire on POINT_CONSECUTIVE inferences, the other labels on the tuned count, and scores that', () => {
+    // A point whose sure windows are too few for three consecutive inferences (a brief hold).
+    const brief = stream(POINT, 0.05);
+    for (const j of [10, 11]) {
+      brief.probs[j * L + POINT] = 0.99;
+      brief.probs[j * L + NONE] = 0.01;
+    }
+    const streams = [...Array.from({ length: 6 }, () => stream(POINT, 0.99)), brief, ...Array.from({ length: 4 }, () => stream(NONE, 0.99))];
+    const truth = [...Array(7).fill(POINT), ...Array(4).fill(NONE)];
+    const { settings, score } = tuneDecision(streams, truth);
+    // Effective counts (the per-label list is only written when it differs from `consecutive`).
+    const count = (k: number) => settings.consecutiveByLabel?.[k] ?? settings.consecutive;
+    expect(count(POINT)).toBe(POINT_CONSECUTIVE);
+    GESTURE_LABELS.forEach((_, k) => k !== POINT && expect(count(k)).toBe(settings.consecutive));
+    expect(score).toEqual(decide(streams, truth, settings));
+    expect(score.accuracy).toBe(1); // the brief point too
+    // With the tuned count for points as well, a count above one would lose the brief point.
+    if (settings.consecutive > 1) expect(decide(streams, truth, { ...settings, consecutiveByLabel: undefined }).accuracy).toBeLessThan(1);
   });
 });
