@@ -1,5 +1,5 @@
 /**
- * Rebuilds the phonetic voice net (PyTorch, scripts/voice/experiments/train_phonetic.py: CMU
+ * Rebuilds the phonetic voice net (PyTorch, scripts/voice/train_phonetic.py: CMU
  * Sphinx phone posteriors -> 1-D convolutions over time) in tfjs layers, with the Sphinx front
  * end as the fixed `SphinxPosteriors` layer, checks it against PyTorch's probabilities and saves
  * model.json + weights.bin with the voice settings (`phonetic: true`).

@@ -114,9 +114,10 @@ let cepstraFrames = 0;
 
 /**
  * Turn a raw window (`windowFrames` x `nMels` log-mel, row-major) into the model input written to
- * `out` (`windowFrames / pool` x `nMels`): average `pool` frames, subtract each mel bin's mean over
- * the window (removes microphone and voice colouring, and gain), divide by the window's standard
- * deviation. Allocation-free.
+ * `out` (`windowFrames / pool` rows of `inputWidth(settings)`): average `pool` frames, subtract each
+ * mel bin's mean over the window (removes microphone and voice colouring, and gain), divide by the
+ * window's standard deviation; with `phonetic`, each row then carries the window's Sphinx-style
+ * cepstra after its log-mels. Allocation-free.
  */
 export function prepareVoiceWindow(raw: Float32Array, settings: VoiceSettings, out: Float32Array): void {
   const { nMels, pool } = settings;
@@ -124,50 +125,32 @@ export function prepareVoiceWindow(raw: Float32Array, settings: VoiceSettings, o
   const width = inputWidth(settings);
   if (raw.length < settings.windowFrames * nMels || out.length < frames * width)
     throw new RangeError(`prepareVoiceWindow: raw needs ${settings.windowFrames * nMels} floats, out ${frames * width}`);
-  if (width !== nMels) {
-    // Rows of `width`: the normalised log-mels as below, then the cepstra.
-    if (!cepstra || cepstraFrames < settings.windowFrames) {
-      cepstra = createSphinxCepstra(settings.windowFrames);
-      cepstraFrames = settings.windowFrames;
-    }
-    cepstra.write(raw, settings.windowFrames, pool, out, nMels, width);
-    const mels = scratchFor(frames * nMels);
-    prepareLogMels(raw, settings, mels);
-    for (let f = 0; f < frames; f++) out.set(mels.subarray(f * nMels, (f + 1) * nMels), f * width);
-    return;
-  }
-  prepareLogMels(raw, settings, out);
-}
-
-let scratch = new Float32Array(0);
-function scratchFor(n: number): Float32Array {
-  if (scratch.length < n) scratch = new Float32Array(n);
-  return scratch;
-}
-
-function prepareLogMels(raw: Float32Array, settings: VoiceSettings, out: Float32Array): void {
-  const { nMels, pool } = settings;
-  const frames = settings.windowFrames / pool;
   const inv = 1 / pool;
   for (let f = 0; f < frames; f++) {
     for (let m = 0; m < nMels; m++) {
       let s = 0;
       for (let k = 0; k < pool; k++) s += raw[(f * pool + k) * nMels + m];
-      out[f * nMels + m] = s * inv;
+      out[f * width + m] = s * inv;
     }
   }
   let sq = 0;
   for (let m = 0; m < nMels; m++) {
     let mean = 0;
-    for (let f = 0; f < frames; f++) mean += out[f * nMels + m];
+    for (let f = 0; f < frames; f++) mean += out[f * width + m];
     mean /= frames;
     for (let f = 0; f < frames; f++) {
-      const v = out[f * nMels + m] - mean;
-      out[f * nMels + m] = v;
+      const v = out[f * width + m] - mean;
+      out[f * width + m] = v;
       sq += v * v;
     }
   }
   const std = Math.sqrt(sq / (frames * nMels)) + 1e-3;
   const k = 1 / std;
-  for (let i = 0; i < frames * nMels; i++) out[i] *= k;
+  for (let f = 0; f < frames; f++) for (let m = 0; m < nMels; m++) out[f * width + m] *= k;
+  if (width === nMels) return;
+  if (!cepstra || cepstraFrames < settings.windowFrames) {
+    cepstra = createSphinxCepstra(settings.windowFrames);
+    cepstraFrames = settings.windowFrames;
+  }
+  cepstra.write(raw, settings.windowFrames, pool, out, nMels, width);
 }
