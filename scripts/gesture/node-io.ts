@@ -3,11 +3,12 @@
  * folder (the same model.json + .bin files the browser fetches), load the shipped model with its
  * settings, and read clip JSON with errors that name the file and the bad field.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { MotionFrame, Pose } from '../../src/core/types';
 import { loadGestureModel, validateGestureSettings, type GestureModel } from '../../src/perception/gesture/model';
+import { labelFromFileName } from '../lib/eval-report';
 
 /** Folder of the shipped gesture model. */
 export const GESTURE_MODEL_DIR = 'public/models/gesture';
@@ -112,4 +113,12 @@ export function parseClip(text: string, file: string): ParsedClip {
   });
   if (!frames.some((f) => f.head)) throw new Error(`${file}: no frame has a tracked head`);
   return { label: c.label as string | undefined, hz: c.hz, frames };
+}
+
+/** The `.json` clips of `dir` in name order whose true label (the file name's, as the eval reads it) passes `keep`. */
+export function readClipFolder(dir: string, keep: (truth: string) => boolean = () => true): { file: string; truth: string; clip: ParsedClip }[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && keep(labelFromFileName(f)))
+    .sort()
+    .map((f) => ({ file: f, truth: labelFromFileName(f), clip: parseClip(readFileSync(join(dir, f), 'utf8'), f) }));
 }
