@@ -39,6 +39,7 @@
  *
  * Usage: node --import tsx scripts/gesture/synth-eleventh.ts --out DIR --per-label N --seed S
  */
+import { fileURLToPath } from 'node:url';
 import { GESTURE_LABELS, type GestureLabel, type MotionFrame, type Pose, type Quat, type Vec3 } from '../../src/core/types';
 import {
   add, createRng, cross, dot, len, lerp3, norm, parseArgs, qaxis, qfromBasis, qmul, qnorm, qrot, qslerp, scale, sub, writeClips,
@@ -1123,6 +1124,20 @@ function generateClip(label: GestureLabel, seed: number): Generated {
   return g as Generated;
 }
 
+/** Seed of clip `i` of label index `li` for `seed` (the CLI's clips; an export for the trainer since session 14). */
+function clipSeed(seed: number, li: number, i: number): number {
+  return (Math.imul(seed | 0, 0x2c1b3c6d) ^ Math.imul(li + 1, 0x297a2d39) ^ Math.imul(i + 1, 0x68e31da4)) >>> 0;
+}
+
+/** `perLabel` clips of every label, exactly the clips the CLI writes for `seed` (session 14: a training source). */
+export function eleventhDataset(perLabel: number, seed: number): MotionClip[] {
+  const clips: MotionClip[] = [];
+  GESTURE_LABELS.forEach((label, li) => {
+    for (let i = 0; i < perLabel; i++) clips.push(generateClip(label, clipSeed(seed, li, i)).clip);
+  });
+  return clips;
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const out = args.get('out');
@@ -1136,7 +1151,7 @@ function main(): void {
   const all: Generated[] = [];
   GESTURE_LABELS.forEach((label, li) => {
     for (let i = 0; i < perLabel; i++) {
-      const g = generateClip(label, (Math.imul(seed | 0, 0x2c1b3c6d) ^ Math.imul(li + 1, 0x297a2d39) ^ Math.imul(i + 1, 0x68e31da4)) >>> 0);
+      const g = generateClip(label, clipSeed(seed, li, i));
       clips.push(g.clip);
       all.push(g);
     }
@@ -1155,4 +1170,4 @@ function main(): void {
   );
 }
 
-main();
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
