@@ -3,7 +3,11 @@
  * tuneDecision on its validation streams plus other generators' validation clips (their trainer
  * seeds), and write model + new settings.json to OUT (session 13, docs/gesture.md).
  *
- *   node --import tsx scripts/gesture/experiments/retune.ts OUT [extra sources, default eighth,ninth,tenth]
+ *   node --import tsx scripts/gesture/experiments/retune.ts OUT [extra sources, default eighth,ninth,tenth] [MODEL_DIR]
+ *
+ * MODEL_DIR (default the shipped model) re-tunes another trained model; session 14 used it to give
+ * session 12's eight-generator model (data/gesture-g8, trained with `--sources ...,eighth`) the
+ * decision today's trainer would write for it (`retune.ts data/gesture-g8d eighth data/gesture-g8`).
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,12 +17,12 @@ import { dirModelHandler, GESTURE_MODEL_DIR } from '../node-io';
 import { decide, streamProbs, tuneDecision, validationClips } from '../train';
 
 const SHIPPED_SOURCES = ['heldout', 'third', 'fourth', 'fifth', 'sixth', 'seventh'];
-const [out, extra = 'eighth,ninth,tenth'] = process.argv.slice(2);
-if (!out) throw new Error('usage: retune.ts OUT [extra,sources]');
+const [out, extra = 'eighth,ninth,tenth', modelDir = GESTURE_MODEL_DIR] = process.argv.slice(2);
+if (!out) throw new Error('usage: retune.ts OUT [extra,sources] [MODEL_DIR]');
 await tf.setBackend('cpu');
 await tf.ready();
-const model = await tf.loadLayersModel(dirModelHandler(GESTURE_MODEL_DIR));
-const shipped = JSON.parse(readFileSync(join(GESTURE_MODEL_DIR, 'settings.json'), 'utf8')) as Record<string, unknown> & { thresholds: number[]; smoothing: number; consecutive: number; refractoryS: number; releaseThreshold: number };
+const model = await tf.loadLayersModel(dirModelHandler(modelDir));
+const shipped = JSON.parse(readFileSync(join(modelDir, 'settings.json'), 'utf8')) as Record<string, unknown> & { thresholds: number[]; smoothing: number; consecutive: number; refractoryS: number; releaseThreshold: number };
 const sources = [...SHIPPED_SOURCES, ...extra.split(',').filter(Boolean)];
 // The trainer's defaults: seed 1234, 80 validation clips a label of synth.ts, 30 of each other source, none x4.
 const { clips } = validationClips(1234, sources as Parameters<typeof validationClips>[1], 80, 30, 4);
@@ -27,9 +31,9 @@ const truth = clips.map((c) => GESTURE_LABELS.indexOf(c.label as (typeof GESTURE
 const before = decide(streams, truth, shipped);
 const { settings, score } = tuneDecision(streams, truth);
 console.log(`validation ${clips.length} clips (sources train,${sources.join(',')})`);
-console.log(`shipped settings: ${JSON.stringify(shipped.thresholds)} smoothing ${shipped.smoothing} consecutive ${shipped.consecutive}: accuracy=${before.accuracy.toFixed(4)} false_triggers=${before.falseTriggers.toFixed(4)}`);
+console.log(`${modelDir} settings: ${JSON.stringify(shipped.thresholds)} smoothing ${shipped.smoothing} consecutive ${shipped.consecutive}: accuracy=${before.accuracy.toFixed(4)} false_triggers=${before.falseTriggers.toFixed(4)}`);
 console.log(`re-tuned: ${JSON.stringify(settings.thresholds)} smoothing ${settings.smoothing} consecutive ${settings.consecutive}: accuracy=${score.accuracy.toFixed(4)} false_triggers=${score.falseTriggers.toFixed(4)}`);
 mkdirSync(out, { recursive: true });
-for (const f of ['model.json', 'weights.bin']) copyFileSync(join(GESTURE_MODEL_DIR, f), join(out, f));
+for (const f of ['model.json', 'weights.bin']) copyFileSync(join(modelDir, f), join(out, f));
 writeFileSync(join(out, 'settings.json'), JSON.stringify({ ...shipped, ...settings }, null, 2) + '\n');
 model.dispose();
