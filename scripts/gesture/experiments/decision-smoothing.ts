@@ -28,6 +28,8 @@ const variants: [string, GestureDecisionSettings][] = [
   ['s5 c1', { ...shipped, smoothing: 5, consecutiveByLabel: all(1) }],
   ['s5 c1 th-0.1', { ...shipped, smoothing: 5, consecutiveByLabel: all(1), thresholds: shipped.thresholds.map((t) => t - 0.1) }],
   ['s4 c2', { ...shipped, smoothing: 4, consecutiveByLabel: shipped.consecutiveByLabel!.map((c) => Math.min(c, 2)) }],
+  ['wave th 0.7', { ...shipped, thresholds: shipped.thresholds.map((t, k) => (k === W ? 0.7 : t)) }],
+  ['wave th 0.7 c1', { ...shipped, thresholds: shipped.thresholds.map((t, k) => (k === W ? 0.7 : t)), consecutiveByLabel: shipped.consecutiveByLabel!.map((c, k) => (k === W ? 1 : c)) }],
 ];
 const truthOf = (labels: string[]) => labels.map((l) => GESTURE_LABELS.indexOf(l as (typeof GESTURE_LABELS)[number]));
 const rows: [string, Streams, number[]][] = [['validation', load(`/tmp/gesture-streams/${name}--validation-1234.json`), truthOf(validationClips(1234).clips.map((c) => c.label!))]];
