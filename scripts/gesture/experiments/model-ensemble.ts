@@ -3,7 +3,8 @@
  * gesture models and score the average on clip folders, with (a) the shipped decision settings and
  * (b) settings tuned by the trainer's tuneDecision on the averaged output of the trainer's
  * validation clips (seed 1234, the default seven sources). Streams are cached per model and folder
- * under /tmp/gesture-streams so that subsets of members cost no new inference.
+ * under /tmp/gesture-streams so that subsets of members cost no new inference (keyed by the model
+ * folder's and the set folder's names: delete the cache after re-training a model or redrawing a set).
  *
  *   node --import tsx scripts/gesture/experiments/model-ensemble.ts --models A,B,C --sets DIR,DIR [--subsets A+B,A+C]
  */
