@@ -13,13 +13,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { GESTURE_LABELS } from '../../src/core/types';
 import { GESTURE_CHANNELS, GESTURE_STEPS } from '../../src/perception/gesture/features';
 import { memberIsCurrent, mergeMembers as mergeLayersModels, trainMemberInto } from '../lib/merge-members';
 import { parseArgs } from './motion-math';
 import { GESTURE_MODEL_DIR, dirModelHandler } from './node-io';
 import { synthDataset } from './synth';
-import { VAL_PERFORMERS, formatConfusion, streamProbs, tuneDecision, writeGestureModel } from './train';
+import { VAL_PERFORMERS, formatConfusion, labelIndices, streamProbs, tuneDecision, writeGestureModel } from './train';
 
 /** Copy trained members into one model whose output is their average (scripts/lib/merge-members.ts). */
 export function mergeMembers(members: tf.LayersModel[]): tf.LayersModel {
@@ -63,7 +62,7 @@ export async function trainEnsemble(seeds: number[], args: string[], trainMember
   // Tune on the first member's validation split: the same clips its own pipeline tuned on.
   const valClips = synthDataset({ perLabel: valPerLabel, seed: seeds[0] + 1, performers: VAL_PERFORMERS, noneFactor });
   const streams = await streamProbs(model, valClips);
-  const truth = valClips.map((c) => GESTURE_LABELS.indexOf(c.label as (typeof GESTURE_LABELS)[number]));
+  const truth = labelIndices(valClips.map((c) => c.label));
   const { settings: decision, score } = tuneDecision(streams, truth);
   log(`validation (held-out performers, streaming, first percept per clip): accuracy=${score.accuracy.toFixed(4)} false_triggers=${score.falseTriggers.toFixed(4)} n=${truth.length}`);
   log(`decision: ${JSON.stringify(decision)}`);

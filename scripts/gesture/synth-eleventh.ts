@@ -1129,13 +1129,14 @@ function clipSeed(seed: number, li: number, i: number): number {
   return (Math.imul(seed | 0, 0x2c1b3c6d) ^ Math.imul(li + 1, 0x297a2d39) ^ Math.imul(i + 1, 0x68e31da4)) >>> 0;
 }
 
+/** `perLabel` clips of every label for `seed`, with what the CLI's summary reports of each. */
+function generateAll(perLabel: number, seed: number): Generated[] {
+  return GESTURE_LABELS.flatMap((label, li) => Array.from({ length: perLabel }, (_, i) => generateClip(label, clipSeed(seed, li, i))));
+}
+
 /** `perLabel` clips of every label, exactly the clips the CLI writes for `seed` (session 14: a training source). */
 export function eleventhDataset(perLabel: number, seed: number): MotionClip[] {
-  const clips: MotionClip[] = [];
-  GESTURE_LABELS.forEach((label, li) => {
-    for (let i = 0; i < perLabel; i++) clips.push(generateClip(label, clipSeed(seed, li, i)).clip);
-  });
-  return clips;
+  return generateAll(perLabel, seed).map((g) => g.clip);
 }
 
 function main(): void {
@@ -1147,15 +1148,8 @@ function main(): void {
     console.error('usage: node --import tsx scripts/gesture/synth-eleventh.ts --out DIR --per-label N --seed S');
     process.exit(2);
   }
-  const clips: MotionClip[] = [];
-  const all: Generated[] = [];
-  GESTURE_LABELS.forEach((label, li) => {
-    for (let i = 0; i < perLabel; i++) {
-      const g = generateClip(label, clipSeed(seed, li, i));
-      clips.push(g.clip);
-      all.push(g);
-    }
-  });
+  const all = generateAll(perLabel, seed);
+  const clips = all.map((g) => g.clip);
   writeClips(out, clips);
   const fastest = all.reduce((a, b) => (b.speed > a.speed ? b : a));
   const profiles = (['clean', 'inside-out', 'hand-tracking'] as const).map((p) => `${p} ${all.filter((g) => g.profile === p).length}`).join(', ');

@@ -84,7 +84,7 @@ const EXTRA_SOURCES = {
   thirteenth: { file: 'synth-thirteenth.ts', make: (perLabel: number, seed: number) => thirteenthDataset(perLabel, seed) },
   fourteenth: { file: 'synth-fourteenth.ts', make: (perLabel: number, seed: number) => fourteenthDataset(perLabel, seed) },
 } as const;
-type ExtraSource = keyof typeof EXTRA_SOURCES;
+export type ExtraSource = keyof typeof EXTRA_SOURCES;
 /** Seeds of the evaluation sets and committed samples (docs/gesture.md): never trained or tuned on. */
 const EVAL_SEEDS: Record<ExtraSource, readonly number[]> = {
   heldout: [7, 21],
@@ -116,11 +116,12 @@ const SOURCE_VAL_SEED_OFFSET = 200;
  * shipped (docs/gesture.md). Since session 14 the eleventh to fourteenth can be sources too (their
  * evaluation seeds refused); synth-fifteenth.ts is the judge and never one.
  */
-const DEFAULT_SOURCES = 'train,heldout,third,fourth,fifth,sixth,seventh';
+export const DEFAULT_SOURCES = 'train,heldout,third,fourth,fifth,sixth,seventh';
 /** Seeds of the members \`npm run train -- gesture\` trains (one seed: a single model). */
 const DEFAULT_MEMBER_SEEDS = '1234';
 
-function parseSources(text: string): ExtraSource[] {
+/** The extra generators named by a `--sources` list (which must include `train`); unknown names are refused. */
+export function parseSources(text: string): ExtraSource[] {
   const names = text.split(',').map((s) => s.trim()).filter(Boolean);
   if (!names.includes('train')) throw new Error(`train gesture: --sources must include "train" (synth.ts, whose performers give the validation split), got "${text}"`);
   const extra: ExtraSource[] = [];
@@ -362,6 +363,11 @@ export async function streamProbs(model: tf.LayersModel, clips: MotionClip[]): P
   });
 }
 
+/** Index in GESTURE_LABELS of each label (-1 for a missing or unknown one): the truth `decide` and `tuneDecision` take. */
+export function labelIndices(labels: readonly (string | undefined)[]): number[] {
+  return labels.map((l) => GESTURE_LABELS.indexOf(l as (typeof GESTURE_LABELS)[number]));
+}
+
 export interface Score {
   accuracy: number;
   falseTriggers: number;
@@ -536,7 +542,7 @@ export async function trainMember(args: string[]): Promise<void> {
 
   // Decision tuning and clip-level (streaming) validation on held-out performers.
   const streams = await streamProbs(model, valClips);
-  const truth = valClips.map((c) => GESTURE_LABELS.indexOf(c.label as (typeof GESTURE_LABELS)[number]));
+  const truth = labelIndices(valClips.map((c) => c.label));
   const { settings: decision, score } = tuneDecision(streams, truth);
   log(`validation (held-out performers, streaming, first percept per clip): accuracy=${score.accuracy.toFixed(4)} false_triggers=${score.falseTriggers.toFixed(4)} n=${truth.length}`);
   log(`decision: ${JSON.stringify(decision)}`);

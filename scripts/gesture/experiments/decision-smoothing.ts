@@ -3,7 +3,7 @@
  * flickers from window to window (0.9, 0.2, 0.9, 1.0, 0.7, ...), so the sustained test (mean of 3,
  * then 3 inferences over 0.9) drops waves the net sees. Scores decision variants that lean on a
  * longer average and fewer consecutive inferences, on the trainer's validation clips and on clip
- * folders, from the streams model-ensemble.ts caches (/tmp/gesture-streams; run it first).
+ * folders, from the streams model-ensemble.ts caches (stream-cache.ts; run it first).
  *
  *   node --import tsx scripts/gesture/experiments/decision-smoothing.ts [MODEL_NAME] SET...
  */
@@ -11,12 +11,10 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { GESTURE_LABELS } from '../../../src/core/types';
 import type { GestureDecisionSettings } from '../../../src/perception/gesture/decision';
-import { GESTURE_MODEL_DIR, readClipFolder } from '../node-io';
-import { decide, validationClips } from '../train';
+import { GESTURE_MODEL_DIR } from '../node-io';
+import { decide } from '../train';
+import { readCachedStreams } from './stream-cache';
 
-type Streams = { times: number[]; probs: Float32Array }[];
-const load = (file: string): Streams =>
-  (JSON.parse(readFileSync(file, 'utf8')) as { times: number[]; probs: number[] }[]).map((s) => ({ times: s.times, probs: Float32Array.from(s.probs) }));
 const [name, ...sets] = process.argv.slice(2);
 const shipped = JSON.parse(readFileSync(join(GESTURE_MODEL_DIR, 'settings.json'), 'utf8')) as GestureDecisionSettings;
 const W = GESTURE_LABELS.indexOf('wave');
@@ -31,14 +29,12 @@ const variants: [string, GestureDecisionSettings][] = [
   ['wave th 0.7', { ...shipped, thresholds: shipped.thresholds.map((t, k) => (k === W ? 0.7 : t)) }],
   ['wave th 0.7 c1', { ...shipped, thresholds: shipped.thresholds.map((t, k) => (k === W ? 0.7 : t)), consecutiveByLabel: shipped.consecutiveByLabel!.map((c, k) => (k === W ? 1 : c)) }],
 ];
-const truthOf = (labels: string[]) => labels.map((l) => GESTURE_LABELS.indexOf(l as (typeof GESTURE_LABELS)[number]));
-const rows: [string, Streams, number[]][] = [['validation', load(`/tmp/gesture-streams/${name}--validation-1234.json`), truthOf(validationClips(1234).clips.map((c) => c.label!))]];
-for (const dir of sets) rows.push([basename(dir), load(`/tmp/gesture-streams/${name}--${basename(dir)}.json`), truthOf(readClipFolder(dir).map((c) => c.truth))]);
 const sums = variants.map(() => [0, 0]);
-for (const [set, st, truth] of rows) {
+for (const set of ['validation-1234', ...sets.map((d) => basename(d))]) {
+  const { streams: st, truth } = readCachedStreams(name, set);
   const cells = variants.map(([, s], i) => {
     const r = decide(st, truth, s);
-    if (set !== 'validation') {
+    if (set !== 'validation-1234') {
       sums[i][0] += r.accuracy;
       sums[i][1] += r.falseTriggers;
     }

@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { GESTURE_LABELS } from '../../../src/core/types';
 import type { GestureDecisionSettings } from '../../../src/perception/gesture/decision';
 import { dirModelHandler, GESTURE_MODEL_DIR, readClipFolder } from '../node-io';
-import { decide, streamProbs } from '../train';
+import { decide, labelIndices, streamProbs } from '../train';
 
 await tf.setBackend('cpu');
 await tf.ready();
@@ -31,7 +31,7 @@ const variants: [string, GestureDecisionSettings][] = [
 for (const dir of process.argv.slice(2)) {
   const clips = readClipFolder(dir);
   const streams = await streamProbs(model, clips.map((c) => c.clip));
-  const truth = clips.map((c) => GESTURE_LABELS.indexOf(c.truth as (typeof GESTURE_LABELS)[number]));
+  const truth = labelIndices(clips.map((c) => c.truth));
   console.log(`${dir} (${clips.length} clips): ${variants.map(([n, s]) => { const r = decide(streams, truth, s); return `${n} ${r.accuracy.toFixed(4)} / ${r.falseTriggers.toFixed(4)}`; }).join(' | ')}`);
 }
 model.dispose();

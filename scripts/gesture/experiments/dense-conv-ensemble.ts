@@ -5,11 +5,10 @@
  *   node --import tsx scripts/gesture/experiments/dense-conv-ensemble.ts --seed S --out DIR MODEL_DIR MODEL_DIR
  */
 import * as tf from '@tensorflow/tfjs';
-import { GESTURE_LABELS } from '../../../src/core/types';
 import { mergeMembers } from '../ensemble';
 import { parseArgs } from '../motion-math';
 import { dirModelHandler } from '../node-io';
-import { formatConfusion, streamProbs, tuneDecision, validationClips, writeGestureModel } from '../train';
+import { formatConfusion, labelIndices, streamProbs, tuneDecision, validationClips, writeGestureModel } from '../train';
 
 const argv = process.argv.slice(2);
 const a = parseArgs(argv);
@@ -24,7 +23,7 @@ const model = mergeMembers(members);
 members.forEach((m) => m.dispose());
 const { clips } = validationClips(seed);
 const streams = await streamProbs(model, clips);
-const truth = clips.map((c) => GESTURE_LABELS.indexOf(c.label as (typeof GESTURE_LABELS)[number]));
+const truth = labelIndices(clips.map((c) => c.label));
 const { settings, score } = tuneDecision(streams, truth);
 console.log(`ensemble of ${dirs.join(' + ')}: validation (seed ${seed}, ${truth.length} clips) accuracy=${score.accuracy.toFixed(4)} false_triggers=${score.falseTriggers.toFixed(4)}`);
 console.log(`decision: ${JSON.stringify(settings)}`);

@@ -12,22 +12,20 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { GESTURE_LABELS } from '../../../src/core/types';
 import { dirModelHandler, GESTURE_MODEL_DIR } from '../node-io';
-import { decide, streamProbs, tuneDecision, validationClips } from '../train';
+import { decide, DEFAULT_SOURCES, labelIndices, parseSources, streamProbs, tuneDecision, validationClips } from '../train';
 
-const SHIPPED_SOURCES = ['heldout', 'third', 'fourth', 'fifth', 'sixth', 'seventh'];
 const [out, extra = 'eighth,ninth,tenth', modelDir = GESTURE_MODEL_DIR] = process.argv.slice(2);
 if (!out) throw new Error('usage: retune.ts OUT [extra,sources] [MODEL_DIR]');
 await tf.setBackend('cpu');
 await tf.ready();
 const model = await tf.loadLayersModel(dirModelHandler(modelDir));
 const shipped = JSON.parse(readFileSync(join(modelDir, 'settings.json'), 'utf8')) as Record<string, unknown> & { thresholds: number[]; smoothing: number; consecutive: number; refractoryS: number; releaseThreshold: number };
-const sources = [...SHIPPED_SOURCES, ...extra.split(',').filter(Boolean)];
+const sources = parseSources(`${DEFAULT_SOURCES},${extra}`);
 // The trainer's defaults: seed 1234, 80 validation clips a label of synth.ts, 30 of each other source, none x4.
-const { clips } = validationClips(1234, sources as Parameters<typeof validationClips>[1], 80, 30, 4);
+const { clips } = validationClips(1234, sources, 80, 30, 4);
 const streams = await streamProbs(model, clips);
-const truth = clips.map((c) => GESTURE_LABELS.indexOf(c.label as (typeof GESTURE_LABELS)[number]));
+const truth = labelIndices(clips.map((c) => c.label));
 const before = decide(streams, truth, shipped);
 const { settings, score } = tuneDecision(streams, truth);
 console.log(`validation ${clips.length} clips (sources train,${sources.join(',')})`);

@@ -41,8 +41,8 @@ const W = GESTURE_LABELS.indexOf('wave');
 const t0 = clip.frames[0].t;
 const t1 = clip.frames[clip.frames.length - 1].t;
 console.log(`${file}: window end s, p(wave), ${hand} hand lateral m`);
+let m = 0; // frames up to the window's end (the recognizer sees no later one)
 for (let t = t0 + 0.5; t <= t1 + 1e-9; t += 0.025) {
-  let m = 0;
   while (m < packed.n && packed.times[m] <= t) m++;
   computeGestureFeatures(packed.data, packed.times, m, t, x, scratch);
   const input = tf.tensor(x, [1, GESTURE_STEPS, GESTURE_CHANNELS]);
