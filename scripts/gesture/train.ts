@@ -201,7 +201,7 @@ function clipWindowEnds(clip: SynthClip, rng: Rng): { t: number; label: number }
  * window (the generators end every gesture clip after the gesture is complete) and one more
  * ending at most 0.2 s before it carry the label; `none` clips give four windows anywhere.
  */
-function sourceWindowEnds(clip: MotionClip, rng: Rng): { t: number; label: number }[] {
+function sourceWindowEnds(clip: MotionClip, rng: Rng, rhythm: RhythmWindows): { t: number; label: number }[] {
   const t0 = clip.frames[0].t;
   const tEnd = clip.frames[clip.frames.length - 1].t;
   const label = GESTURE_LABELS.indexOf(clip.label as (typeof GESTURE_LABELS)[number]);
@@ -209,11 +209,37 @@ function sourceWindowEnds(clip: MotionClip, rng: Rng): { t: number; label: numbe
   const out = [{ t: tEnd, label }];
   if (label === NONE) for (let k = 0; k < 3; k++) out.push({ t: rng.uniform(t0 + 0.1, tEnd), label });
   else out.push({ t: tEnd - rng.uniform(0.05, 0.2), label });
+  if (rhythm.count > 0 && RHYTHMIC.includes(label))
+    for (let k = 0; k < rhythm.count; k++) out.push({ t: tEnd - rng.uniform(0.05, Math.min(rhythm.spanS, tEnd - t0 - 0.5)), label });
+  if (rhythm.holdCount > 0 && HELD.includes(label))
+    for (let k = 0; k < rhythm.holdCount; k++) out.push({ t: tEnd - rng.uniform(0.05, Math.min(rhythm.holdSpanS, tEnd - t0 - 0.5)), label });
   return out;
 }
 
-function buildWindows(clips: (SynthClip | MotionClip)[], rng: Rng, mirror: boolean): WindowSet {
-  const ends = clips.map((c) => ('complete' in c ? clipWindowEnds(c as SynthClip, rng) : sourceWindowEnds(c, rng)));
+/** Labels that end in a hold (point, push). */
+const HELD = ['point', 'push'].map((l) => GESTURE_LABELS.indexOf(l as (typeof GESTURE_LABELS)[number]));
+
+/** Labels whose motion repeats (the end of a clip falls anywhere in the cycle). */
+const RHYTHMIC = ['wave', 'beckon', 'nod', 'shake'].map((l) => GESTURE_LABELS.indexOf(l as (typeof GESTURE_LABELS)[number]));
+
+/**
+ * `--rhythm-windows K --rhythm-span S`: K more windows of each rhythmic gesture clip (wave,
+ * beckon, nod, shake) of another generator, ending anywhere in its last S seconds, so that the net
+ * sees the rhythm end at every phase of its cycle, not only where the generators happen to stop
+ * (session 15: the sixteenth's waves flicker with the swing's phase; docs/gesture.md). Off (K = 0)
+ * by default: no random draw is spent, so the default run is unchanged.
+ */
+export interface RhythmWindows {
+  count: number;
+  spanS: number;
+  /** `--hold-windows K --hold-span S`: the same for points and pushes (their hold, held to the clip's end). */
+  holdCount: number;
+  holdSpanS: number;
+}
+const NO_RHYTHM_WINDOWS: RhythmWindows = { count: 0, spanS: 0, holdCount: 0, holdSpanS: 0 };
+
+function buildWindows(clips: (SynthClip | MotionClip)[], rng: Rng, mirror: boolean, rhythm: RhythmWindows = NO_RHYTHM_WINDOWS): WindowSet {
+  const ends = clips.map((c) => ('complete' in c ? clipWindowEnds(c as SynthClip, rng) : sourceWindowEnds(c, rng, rhythm)));
   const n = ends.reduce((a, e) => a + e.length, 0);
   const x = new Float32Array(n * GESTURE_FEATURE_SIZE);
   const y = new Int32Array(n);
@@ -527,7 +553,17 @@ export async function trainMember(args: string[]): Promise<void> {
   }
   log(`generated ${synthTrain.length} training clips (synth.ts performers 0-31), ${synthVal.length} validation clips (performers 32-39)`);
   for (const l of sourceLines) log(`  + ${l}`);
-  const train = buildWindows(trainClips, rng, true);
+  const rhythm: RhythmWindows = {
+    count: Number(a.get('rhythm-windows') ?? 0),
+    spanS: Number(a.get('rhythm-span') ?? 0.5),
+    holdCount: Number(a.get('hold-windows') ?? 0),
+    holdSpanS: Number(a.get('hold-span') ?? 0.3),
+  };
+  for (const [k, v] of [['rhythm-windows', rhythm.count], ['hold-windows', rhythm.holdCount]] as const)
+    if (!Number.isInteger(v) || v < 0) throw new Error(`train gesture: --${k} must be a whole number >= 0, got ${a.get(k)}`);
+  for (const [k, v] of [['rhythm-span', rhythm.spanS], ['hold-span', rhythm.holdSpanS]] as const)
+    if (!(v >= 0.05 && v <= 1.5)) throw new Error(`train gesture: --${k} must be 0.05-1.5 s, got ${a.get(k)}`);
+  const train = buildWindows(trainClips, rng, true, rhythm);
   const val = buildWindows(valClips, createRng(seed + 2), false);
   log(`windows: ${train.n} training, ${val.n} validation (${GESTURE_STEPS} steps x ${GESTURE_CHANNELS} channels)`);
 
@@ -586,7 +622,7 @@ low-pass filtering and hand-tracking rays; ${GESTURE_LABELS.length - 1} gestures
 - Training: ${synthTrain.length} clips of synth.ts (${perLabel} a gesture, ${perLabel * noneFactor} none) by performers 0-31${
     sources.length ? `, plus ${trainClips.length - synthTrain.length} clips of other generators (${sourcePerLabel} a gesture, ${2 * sourcePerLabel} none each)` : ''
   }: ${train.n} windows (synth.ts: streaming windows after the gesture is complete carry its label, windows before it starts are none${
-    sources.length ? '; other generators, which give no timing: the last window and one ending 0.05-0.2 s before it carry the label, `none` clips four windows anywhere' : ''
+    sources.length ? `; other generators, which give no timing: the last window and one ending 0.05-0.2 s before it carry the label${rhythm.count ? `, and for waves, beckons, nods and shakes ${rhythm.count} more ending in the last ${rhythm.spanS} s (\`--rhythm-windows\`)` : ''}${rhythm.holdCount ? `, for points and pushes ${rhythm.holdCount} more ending in the last ${rhythm.holdSpanS} s (\`--hold-windows\`)` : ''}, \`none\` clips four windows anywhere` : ''
   }), randomly mirrored left-right.
 - Validation: ${synthVal.length} clips of synth.ts by performers 32-39 (body, tempo, amplitude, noise and idle
   styles never seen in training)${sources.length ? ` and ${valClips.length - synthVal.length} clips of the other training generators (their own seeds)` : ''}; ${val.n} windows.
