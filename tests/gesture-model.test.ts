@@ -78,6 +78,30 @@ describe('gesture decision', () => {
     expect(e.settle(0.1)).toBe(-1);
   });
 
+  it('with a settle-instant threshold, the newest window alone decides at the stream end when the average does not', () => {
+    const smoothed3 = { ...settings, smoothing: 3, consecutive: 3 };
+    const sure = [0.01, 0, 0.97, 0, 0, 0, 0.02];
+    const likely = [0, 0, 0.9, 0, 0, 0, 0.1];
+    // A point seen only in the newest window: the mean of three (0.32) hides it.
+    const plain = createGestureDecider(smoothed3);
+    [none, none, sure].forEach((p, i) => expect(plain.push(i * 0.1, p)).toBe(-1));
+    expect(plain.settle(0.2)).toBe(-1);
+    const d = createGestureDecider({ ...smoothed3, settleInstantThreshold: 0.95 });
+    [none, none, sure].forEach((p, i) => expect(d.push(i * 0.1, p)).toBe(-1)); // mid-stream: unchanged
+    expect(d.settle(0.2)).toBe(2);
+    expect(d.settle(0.25)).toBe(-1); // refractory and latched, as ever
+    // Under the settle threshold, or an older sure window followed by a doubtful newest one: nothing.
+    const e = createGestureDecider({ ...smoothed3, settleInstantThreshold: 0.95 });
+    [none, none, likely].forEach((p, i) => e.push(i * 0.1, p));
+    expect(e.settle(0.2)).toBe(-1);
+    const f = createGestureDecider({ ...smoothed3, settleInstantThreshold: 0.95 });
+    [none, sure, none].forEach((p, i) => f.push(i * 0.1, p));
+    expect(f.settle(0.2)).toBe(-1);
+    // After a reset the newest window is forgotten too.
+    d.reset();
+    expect(d.settle(1)).toBe(-1);
+  });
+
   it('with an instant threshold, one very sure window fires at once; a merely sure one still needs the sustained test', () => {
     const sure = [0.02, 0, 0.97, 0, 0, 0, 0.01];
     const likely = [0, 0, 0.9, 0, 0, 0, 0.1];

@@ -4,7 +4,10 @@
  * per-label recall, the mean over the sets and the summed confusion. Streams come from
  * stream-cache.ts (computed once per model and set), so the figures are `npm run eval`'s.
  *
- *   node --import tsx scripts/gesture/experiments/score-sets.ts --models public/models/gesture,data/gesture-r3 --sets data/gesture-ninth,data/gesture-tenth
+ *   node --import tsx scripts/gesture/experiments/score-sets.ts --models public/models/gesture,data/gesture-r3 --sets data/gesture-ninth,data/gesture-tenth [--settings FILE]
+ *
+ * `--settings FILE` decides every model with that settings.json instead of its own (to tell the
+ * weights' share of a difference from the tuned decision's).
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -26,11 +29,12 @@ await tf.ready();
 
 const pad = (s: string, n: number) => s.padEnd(n);
 for (const dir of models) {
-  const settings = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')) as GestureDecisionSettings;
+  const settingsFile = a.get('settings') ?? join(dir, 'settings.json');
+  const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as GestureDecisionSettings;
   const total = GESTURE_LABELS.map(() => GESTURE_LABELS.map(() => 0));
   let sumA = 0;
   let sumF = 0;
-  console.log(`\n== ${modelName(dir)} (${dir})`);
+  console.log(`\n== ${modelName(dir)} (${dir}), decided with ${settingsFile}`);
   for (const set of sets) {
     const c = await cachedStreams(dir, basename(set), () => {
       const clips = readClipFolder(set);

@@ -26,6 +26,13 @@ export interface GestureDecisionSettings {
   /** A label that fired can fire again only once its smoothed probability fell below this. @default 0.3 */
   releaseThreshold: number;
   /**
+   * At a stream's end (`settle`), when the smoothed probabilities fire nothing, the newest single
+   * inference fires its top gesture if it is at least this sure (and over that label's threshold
+   * and `none`). A gesture completed just as the stream ends shows in the newest window only, and
+   * the average with older windows hides it; mid-stream the sustained test still rules. Absent: off.
+   */
+  settleInstantThreshold?: number;
+  /**
    * A single inference at least this sure of one gesture fires it at once, without smoothing or
    * consecutive inferences (refractory period and release still hold). Absent: off.
    */
@@ -69,6 +76,9 @@ export function createGestureDecider(settings: GestureDecisionSettings): Gesture
   // Label waiting to be released (its probability must drop first), or -1.
   let latched = -1;
   const instant = settings.instantThreshold ?? Infinity;
+  const settleInstant = settings.settleInstantThreshold ?? Infinity;
+  // Slot of the newest inference in `history`.
+  let newest = 0;
 
   /** The most probable gesture (not `none`) in `p`, the first on ties. */
   function topGesture(p: ArrayLike<number>): number {
@@ -96,6 +106,7 @@ export function createGestureDecider(settings: GestureDecisionSettings): Gesture
     smoothed,
     push(t, probs) {
       for (let k = 0; k < L; k++) history[next * L + k] = probs[k];
+      newest = next;
       next = (next + 1) % m;
       filled = Math.min(filled + 1, m);
       smoothed.fill(0);
@@ -124,11 +135,18 @@ export function createGestureDecider(settings: GestureDecisionSettings): Gesture
     settle(t) {
       if (!filled) return -1;
       const best = topGesture(smoothed);
-      return clears(best) ? fire(best, t) : -1;
+      if (clears(best)) return fire(best, t);
+      if (settleInstant > 1) return -1;
+      const o = newest * L;
+      let top = -1;
+      for (let k = 0; k < L; k++) if (k !== NONE && (top < 0 || history[o + k] > history[o + top])) top = k;
+      const p = history[o + top];
+      return p >= settleInstant && p >= settings.thresholds[top] && p > history[o + NONE] ? fire(top, t) : -1;
     },
     reset() {
       filled = 0;
       next = 0;
+      newest = 0;
       candidate = -1;
       count = 0;
       refractoryUntil = -Infinity;

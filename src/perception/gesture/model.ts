@@ -49,6 +49,7 @@ export function validateGestureSettings(s: unknown, where = 'gesture settings'):
   num('refractoryS', 0, 10);
   num('releaseThreshold', 0, 1);
   if (o.instantThreshold !== undefined) num('instantThreshold', 0.5, 1);
+  if (o.settleInstantThreshold !== undefined) num('settleInstantThreshold', 0.5, 1);
   if (o.consecutiveByLabel !== undefined && (!Array.isArray(o.consecutiveByLabel) || o.consecutiveByLabel.length !== GESTURE_LABELS.length || o.consecutiveByLabel.some((v) => !Number.isInteger(v) || v < 1 || v > 10)))
     fail('consecutiveByLabel', `must be ${GESTURE_LABELS.length} integers in [1, 10] (GESTURE_LABELS order)`);
   if (!Array.isArray(o.thresholds) || o.thresholds.length !== GESTURE_LABELS.length || o.thresholds.some((v) => typeof v !== 'number' || v < 0 || v > 1))
