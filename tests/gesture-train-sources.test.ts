@@ -40,6 +40,13 @@ describe('gesture trainer --sources', () => {
     await expect(main(['--sources', 'train,fourteenth', '--seed', '-170', ...tiny])).rejects.toThrow(/seed 143 for fourteenth is an evaluation seed/);
   });
 
+  it('rejects bad phase-window options (--rhythm-windows, --hold-windows and their spans)', async () => {
+    await expect(main(['--rhythm-windows', '-1', ...tiny])).rejects.toThrow(/--rhythm-windows must be a whole number >= 0/);
+    await expect(main(['--hold-windows', '1.5', ...tiny])).rejects.toThrow(/--hold-windows must be a whole number >= 0/);
+    await expect(main(['--rhythm-windows', '2', '--rhythm-span', '3', ...tiny])).rejects.toThrow(/--rhythm-span must be 0.05-1.5 s/);
+    await expect(main(['--hold-windows', '2', '--hold-span', '0', ...tiny])).rejects.toThrow(/--hold-span must be 0.05-1.5 s/);
+  });
+
   it('rejects a share that is not a positive integer', async () => {
     await expect(main(['--sources', 'train,third', ...tiny, '--source-per-label', '0'])).rejects.toThrow(/--source-per-label must be a positive integer/);
   });
