@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GESTURE_LABELS } from '../src/core/types';
-import { decide, MAX_THRESHOLD, POINT_CONSECUTIVE, tuneDecision } from '../scripts/gesture/train';
+import { decide, MAX_THRESHOLD, POINT_CONSECUTIVE, SETTLE_INSTANT, tuneDecision } from '../scripts/gesture/train';
 
 const L = GESTURE_LABELS.length;
 const POINT = GESTURE_LABELS.indexOf('point');
@@ -51,5 +51,20 @@ describe('gesture decision tuning (tuneDecision)', () => {
     expect(score.accuracy).toBe(1); // the brief point too
     // With the tuned count for points as well, a count above one would lose the brief point.
     if (settings.consecutive > 1) expect(decide(streams, truth, { ...settings, consecutiveByLabel: undefined }).accuracy).toBeLessThan(1);
+  });
+
+  it('writes SETTLE_INSTANT, so a gesture sure only in a clip\'s last inference fires at its end, and scores that', () => {
+    const WAVE = GESTURE_LABELS.indexOf('wave');
+    // Waves sure from the start, and one sure only in its last inference (the clip ends there).
+    const late = stream(WAVE, 0.02);
+    late.probs[19 * L + WAVE] = 0.99;
+    late.probs[19 * L + NONE] = 0.01;
+    const streams = [...Array.from({ length: 6 }, () => stream(WAVE, 0.99)), late, ...Array.from({ length: 4 }, () => stream(NONE, 0.99))];
+    const truth = [...Array(7).fill(WAVE), ...Array(4).fill(NONE)];
+    const { settings, score } = tuneDecision(streams, truth);
+    expect(settings.settleInstantThreshold).toBe(SETTLE_INSTANT);
+    expect(score).toEqual(decide(streams, truth, settings));
+    expect(score.accuracy).toBe(1); // the late wave too
+    if (settings.smoothing > 1) expect(decide(streams, truth, { ...settings, settleInstantThreshold: undefined }).accuracy).toBeLessThan(1);
   });
 });

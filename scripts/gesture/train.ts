@@ -481,11 +481,21 @@ export function tuneDecision(streams: { times: number[]; probs: Float32Array }[]
     const settings = { ...best!.settings, consecutiveByLabel };
     best = { settings, score: decide(streams, truth, settings) };
   }
+  // At a stream's end the newest inference alone may fire (settleInstantThreshold): a gesture
+  // completed just as the stream ends is sure in that window only (session 15: chosen on eleven
+  // used sets, judged on the seventeenth to nineteenth; docs/gesture.md).
+  {
+    const settings = { ...best!.settings, settleInstantThreshold: SETTLE_INSTANT };
+    best = { settings, score: decide(streams, truth, settings) };
+  }
   return best!;
 }
 
 /** Consecutive inferences a point needs (tuneDecision's other labels keep the tuned count). */
 export const POINT_CONSECUTIVE = 1;
+
+/** How sure the newest inference must be to fire at a stream's end when the average does not (GestureDecisionSettings.settleInstantThreshold). */
+export const SETTLE_INSTANT = 0.95;
 
 /** The highest per-label decision threshold tuneDecision keeps. */
 export const MAX_THRESHOLD = 0.9;
@@ -633,7 +643,7 @@ ${
           ...Object.keys(EXTRA_SOURCES)
             .filter((k) => !sources.includes(k as ExtraSource))
             .map((k) => `\`scripts/gesture/${EXTRA_SOURCES[k as ExtraSource].file}\``),
-          '`scripts/gesture/synth-fifteenth.ts` and `synth-sixteenth.ts` (evaluation-only: never sources)',
+          '`scripts/gesture/synth-fifteenth.ts` to `synth-nineteenth.ts` (evaluation-only: never sources)',
         ].join(', ')
       }.`
     : '- Nothing from the other generators (`scripts/gesture/synth-heldout.ts`, `synth-third.ts`, `synth-fourth.ts`, `synth-fifth.ts`, `synth-sixth.ts`, `synth-seventh.ts`, `synth-eighth.ts`, `synth-ninth.ts`) is used for training or tuning.'
