@@ -643,7 +643,7 @@ ${
           ...Object.keys(EXTRA_SOURCES)
             .filter((k) => !sources.includes(k as ExtraSource))
             .map((k) => `\`scripts/gesture/${EXTRA_SOURCES[k as ExtraSource].file}\``),
-          '`scripts/gesture/synth-fifteenth.ts` to `synth-nineteenth.ts` (evaluation-only: never sources)',
+          '`scripts/gesture/synth-fifteenth.ts` to `synth-twentieth.ts` (evaluation-only: never sources)',
         ].join(', ')
       }.`
     : '- Nothing from the other generators (`scripts/gesture/synth-heldout.ts`, `synth-third.ts`, `synth-fourth.ts`, `synth-fifth.ts`, `synth-sixth.ts`, `synth-seventh.ts`, `synth-eighth.ts`, `synth-ninth.ts`) is used for training or tuning.'
