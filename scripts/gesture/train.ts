@@ -209,10 +209,9 @@ function sourceWindowEnds(clip: MotionClip, rng: Rng, rhythm: RhythmWindows): { 
   const out = [{ t: tEnd, label }];
   if (label === NONE) for (let k = 0; k < 3; k++) out.push({ t: rng.uniform(t0 + 0.1, tEnd), label });
   else out.push({ t: tEnd - rng.uniform(0.05, 0.2), label });
-  if (rhythm.count > 0 && RHYTHMIC.includes(label))
-    for (let k = 0; k < rhythm.count; k++) out.push({ t: tEnd - rng.uniform(0.05, Math.min(rhythm.spanS, tEnd - t0 - 0.5)), label });
-  if (rhythm.holdCount > 0 && HELD.includes(label))
-    for (let k = 0; k < rhythm.holdCount; k++) out.push({ t: tEnd - rng.uniform(0.05, Math.min(rhythm.holdSpanS, tEnd - t0 - 0.5)), label });
+  // Rhythmic and held labels are disjoint: at most one kind of earlier window applies.
+  const [count, spanS] = RHYTHMIC.includes(label) ? [rhythm.count, rhythm.spanS] : HELD.includes(label) ? [rhythm.holdCount, rhythm.holdSpanS] : [0, 0];
+  for (let k = 0; k < count; k++) out.push({ t: tEnd - rng.uniform(0.05, Math.min(spanS, tEnd - t0 - 0.5)), label });
   return out;
 }
 

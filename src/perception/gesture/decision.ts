@@ -80,10 +80,10 @@ export function createGestureDecider(settings: GestureDecisionSettings): Gesture
   // Slot of the newest inference in `history`.
   let newest = 0;
 
-  /** The most probable gesture (not `none`) in `p`, the first on ties. */
-  function topGesture(p: ArrayLike<number>): number {
+  /** The most probable gesture (not `none`) in `p` from index `o` on, the first on ties. */
+  function topGesture(p: ArrayLike<number>, o = 0): number {
     let best = -1;
-    for (let k = 0; k < L; k++) if (k !== NONE && (best < 0 || p[k] > p[best])) best = k;
+    for (let k = 0; k < L; k++) if (k !== NONE && (best < 0 || p[o + k] > p[o + best])) best = k;
     return best;
   }
 
@@ -138,8 +138,7 @@ export function createGestureDecider(settings: GestureDecisionSettings): Gesture
       if (clears(best)) return fire(best, t);
       if (settleInstant > 1) return -1;
       const o = newest * L;
-      let top = -1;
-      for (let k = 0; k < L; k++) if (k !== NONE && (top < 0 || history[o + k] > history[o + top])) top = k;
+      const top = topGesture(history, o);
       const p = history[o + top];
       return p >= settleInstant && p >= settings.thresholds[top] && p > history[o + NONE] ? fire(top, t) : -1;
     },
