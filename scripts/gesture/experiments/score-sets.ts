@@ -15,9 +15,9 @@ import * as tf from '@tensorflow/tfjs';
 import { GESTURE_LABELS } from '../../../src/core/types';
 import type { GestureDecisionSettings } from '../../../src/perception/gesture/decision';
 import { parseArgs } from '../motion-math';
-import { GESTURE_MODEL_DIR, readClipFolder } from '../node-io';
-import { decide, labelIndices } from '../train';
-import { cachedStreams, modelName } from './stream-cache';
+import { GESTURE_MODEL_DIR } from '../node-io';
+import { decide } from '../train';
+import { folderStreams, modelName } from './stream-cache';
 
 const a = parseArgs(process.argv.slice(2));
 const models = (a.get('models') ?? GESTURE_MODEL_DIR).split(',');
@@ -36,10 +36,7 @@ for (const dir of models) {
   let sumF = 0;
   console.log(`\n== ${modelName(dir)} (${dir}), decided with ${settingsFile}`);
   for (const set of sets) {
-    const c = await cachedStreams(dir, basename(set), () => {
-      const clips = readClipFolder(set);
-      return { clips: clips.map((x) => x.clip), truth: labelIndices(clips.map((x) => x.truth)) };
-    });
+    const c = await folderStreams(dir, set);
     const r = decide(c.streams, c.truth, settings);
     sumA += r.accuracy;
     sumF += r.falseTriggers;

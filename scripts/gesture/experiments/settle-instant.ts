@@ -13,9 +13,9 @@ import * as tf from '@tensorflow/tfjs';
 import { GESTURE_LABELS } from '../../../src/core/types';
 import type { GestureDecisionSettings } from '../../../src/perception/gesture/decision';
 import { parseArgs } from '../motion-math';
-import { GESTURE_MODEL_DIR, readClipFolder } from '../node-io';
-import { decide, labelIndices } from '../train';
-import { cachedStreams } from './stream-cache';
+import { GESTURE_MODEL_DIR } from '../node-io';
+import { decide } from '../train';
+import { folderStreams } from './stream-cache';
 
 const a = parseArgs(process.argv.slice(2));
 const dir = a.get('model') ?? GESTURE_MODEL_DIR;
@@ -32,10 +32,7 @@ const data = [];
 for (const set of sets)
   data.push({
     set: basename(set),
-    ...(await cachedStreams(dir, basename(set), () => {
-      const clips = readClipFolder(set);
-      return { clips: clips.map((x) => x.clip), truth: labelIndices(clips.map((x) => x.truth)) };
-    })),
+    ...(await folderStreams(dir, set)),
   });
 
 console.log(`missed gestures whose last inference alone is >= 0.9 (the stream ends there), ${dir} with its own settings:`);

@@ -10,8 +10,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type { MotionClip } from '../motion-math';
-import { dirModelHandler, GESTURE_MODEL_DIR } from '../node-io';
-import { streamProbs } from '../train';
+import { dirModelHandler, GESTURE_MODEL_DIR, readClipFolder } from '../node-io';
+import { labelIndices, streamProbs } from '../train';
 
 export type Streams = Awaited<ReturnType<typeof streamProbs>>;
 /** A set's streams under one model, and the clips' true labels (GESTURE_LABELS indices). */
@@ -47,4 +47,12 @@ export async function cachedStreams(modelDir: string, key: string, clips: () => 
   mkdirSync(CACHE, { recursive: true });
   writeFileSync(cacheFile(name, key), JSON.stringify({ truth: set.truth, streams: streams.map((s) => ({ times: s.times, probs: Array.from(s.probs) })) }));
   return { truth: set.truth, streams };
+}
+
+/** The streams of the model in `modelDir` on the clip folder `setDir` (cached under the folder's name). */
+export function folderStreams(modelDir: string, setDir: string): Promise<CachedStreams> {
+  return cachedStreams(modelDir, basename(setDir), () => {
+    const clips = readClipFolder(setDir);
+    return { clips: clips.map((c) => c.clip), truth: labelIndices(clips.map((c) => c.truth)) };
+  });
 }
